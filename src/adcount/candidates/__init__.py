@@ -1,0 +1,1 @@
+"""Candidate pairs: LSH banding, Hamming neighbours, shared-key joins."""

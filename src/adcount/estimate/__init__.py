@@ -1,0 +1,1 @@
+"""Estimators: duplicate rates, linkage uncertainty and capture–recapture."""

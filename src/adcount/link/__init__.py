@@ -1,0 +1,1 @@
+"""Linkage: pair features, scoring, clustering into persons and networks."""

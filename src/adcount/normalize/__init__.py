@@ -1,0 +1,1 @@
+"""Text normalisation and contact extraction (phones, e-mails, handles)."""

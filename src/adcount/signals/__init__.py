@@ -1,0 +1,1 @@
+"""Per-ad signals: MinHash signatures of text, perceptual hashes of photos."""

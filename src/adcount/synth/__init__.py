@@ -1,0 +1,1 @@
+"""Synthetic ad sets with ground truth."""
