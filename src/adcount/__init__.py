@@ -29,7 +29,7 @@ _EXPORTS: dict[str, str] = {
     "DedupResult": "adcount.pipeline",
     "Estimate": "adcount.estimate.result",
     "capture_recapture": "adcount.estimate.capture",
-    "evaluate": "adcount.evaluate",
+    "evaluate": "adcount.metrics",
 }
 
 __all__ = sorted([*_EXPORTS, "synth", "__version__"])

@@ -1,0 +1,160 @@
+"""The configuration tree: one frozen dataclass per stage, serialisable to and from JSON.
+
+Every field has a default that works on French classified ads; a user changes only what they need
+(``Config().replace(text={"threshold": 0.6})`` or a JSON file given to ``adcount run --config``).
+Unknown keys and out-of-range values are errors that name the field, so a typo never passes silently.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+
+class ConfigError(ValueError):
+    """A configuration value or key is invalid; the message names the field."""
+
+
+def _check(condition: bool, name: str, message: str) -> None:
+    if not condition:
+        raise ConfigError(f"config field {name!r}: {message}")
+
+
+@dataclass(frozen=True)
+class TextConfig:
+    """Text near-duplicate signals: MinHash over shingles, then LSH banding."""
+
+    num_perm: int = 128
+    shingle: str = "char"  # "char" n-grams or "word" n-grams
+    k: int = 5  # shingle length (characters or words)
+    threshold: float = 0.5  # LSH Jaccard threshold for candidate pairs
+    seed: int = 1
+
+    def __post_init__(self) -> None:
+        _check(8 <= self.num_perm <= 1024, "text.num_perm", "must be between 8 and 1024")
+        _check(self.shingle in ("char", "word"), "text.shingle", "must be 'char' or 'word'")
+        _check(1 <= self.k <= 16, "text.k", "must be between 1 and 16")
+        _check(0.0 < self.threshold < 1.0, "text.threshold", "must be in (0, 1)")
+
+
+@dataclass(frozen=True)
+class ImageConfig:
+    """Perceptual image hashing and Hamming-radius neighbours."""
+
+    max_distance: int | None = None  # None: the engine's measured default radius
+    threads: int | None = None  # None: one per core
+
+    def __post_init__(self) -> None:
+        if self.max_distance is not None:
+            _check(0 <= self.max_distance <= 32, "images.max_distance", "must be between 0 and 32")
+        if self.threads is not None:
+            _check(self.threads >= 1, "images.threads", "must be >= 1")
+
+
+@dataclass(frozen=True)
+class ContactConfig:
+    """Contact extraction: default region for national phone formats."""
+
+    region: str = "FR"
+
+    def __post_init__(self) -> None:
+        _check(len(self.region) == 2 and self.region.isalpha() and self.region.isupper(),
+               "contacts.region", "must be a two-letter upper-case ISO country code")
+
+
+@dataclass(frozen=True)
+class LinkConfig:
+    """How pair evidence becomes persons and networks."""
+
+    person_threshold: float = 0.5  # link probability above which two ads are one person
+    max_contact_group: int = 200  # ads sharing one contact beyond which it is treated as a hub
+
+    def __post_init__(self) -> None:
+        _check(0.0 < self.person_threshold < 1.0, "link.person_threshold", "must be in (0, 1)")
+        _check(self.max_contact_group >= 2, "link.max_contact_group", "must be >= 2")
+
+
+@dataclass(frozen=True)
+class EstimateConfig:
+    """Defaults for `DedupResult.estimate`."""
+
+    level: float = 0.95
+    n_replicates: int = 500
+    seed: int = 0
+
+    def __post_init__(self) -> None:
+        _check(0.5 <= self.level < 1.0, "estimate.level", "must be in [0.5, 1)")
+        _check(self.n_replicates >= 20, "estimate.n_replicates", "must be >= 20")
+
+
+_SECTIONS: dict[str, type] = {
+    "text": TextConfig,
+    "images": ImageConfig,
+    "contacts": ContactConfig,
+    "link": LinkConfig,
+    "estimate": EstimateConfig,
+}
+
+
+@dataclass(frozen=True)
+class Config:
+    """All settings of one run. Frozen: derive variants with `replace`."""
+
+    text: TextConfig = field(default_factory=TextConfig)
+    images: ImageConfig = field(default_factory=ImageConfig)
+    contacts: ContactConfig = field(default_factory=ContactConfig)
+    link: LinkConfig = field(default_factory=LinkConfig)
+    estimate: EstimateConfig = field(default_factory=EstimateConfig)
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), indent=2, sort_keys=True)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Config":
+        """Build from a (possibly partial) nested dict; missing fields keep their defaults."""
+        if not isinstance(data, dict):
+            raise ConfigError("configuration must be a JSON object")
+        unknown = sorted(set(data) - set(_SECTIONS))
+        if unknown:
+            raise ConfigError(f"unknown config section(s) {unknown}; known: {sorted(_SECTIONS)}")
+        return cls(**{name: _section(name, _SECTIONS[name], data.get(name, {})) for name in _SECTIONS})
+
+    @classmethod
+    def from_json(cls, text: str) -> "Config":
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as err:
+            raise ConfigError(f"configuration is not valid JSON: {err}") from None
+        return cls.from_dict(data)
+
+    @classmethod
+    def load(cls, path: str | Path) -> "Config":
+        return cls.from_json(Path(path).read_text(encoding="utf-8"))
+
+    def replace(self, **sections: dict[str, Any]) -> "Config":
+        """A copy with some fields changed, e.g. ``cfg.replace(link={"person_threshold": 0.7})``."""
+        merged = self.to_dict()
+        for name, changes in sections.items():
+            if name not in _SECTIONS:
+                raise ConfigError(f"unknown config section {name!r}; known: {sorted(_SECTIONS)}")
+            merged[name] = {**merged[name], **changes}
+        return Config.from_dict(merged)
+
+
+def _section(name: str, cls: type, values: Any) -> Any:
+    if not isinstance(values, dict):
+        raise ConfigError(f"config section {name!r} must be an object")
+    known = {f.name for f in fields(cls)}
+    unknown = sorted(set(values) - known)
+    if unknown:
+        raise ConfigError(f"unknown field(s) {unknown} in config section {name!r}; known: {sorted(known)}")
+    try:
+        return cls(**values)
+    except TypeError as err:
+        raise ConfigError(f"config section {name!r}: {err}") from None

@@ -1,0 +1,42 @@
+"""Person counts under linkage uncertainty: a Monte Carlo over link probabilities.
+
+Each replicate keeps every candidate link independently with its probability, reclusters
+(connected components) and counts persons. The spread of those counts is the part of the
+uncertainty that comes from wrong and missed links; it is what an analyst's "61% duplicates"
+silently hides. Replicates are drawn in blocks of one random matrix so the loop runs per
+replicate (a csgraph call), never per pair.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import scipy.sparse as sp
+from scipy.sparse.csgraph import connected_components
+
+
+def sample_person_counts(n: int, pairs: np.ndarray, probability: np.ndarray, n_replicates: int,
+                         seed: int) -> np.ndarray:
+    """Person counts of `n_replicates` random link sets (each link kept with its probability)."""
+    rng = np.random.default_rng(seed)
+    uncertain = (probability > 1e-6) & (probability < 1 - 1e-6)
+    certain = pairs[probability >= 1 - 1e-6]
+    # links that are certain collapse into super-nodes once, so replicates only redraw the rest
+    _, base = connected_components(_graph(n, certain), directed=False)
+    base_n = int(base.max()) + 1 if n else 0
+    live = base[pairs[uncertain]]
+    live_p = probability[uncertain]
+    counts = np.empty(n_replicates, dtype=np.int64)
+    for r in range(n_replicates):
+        kept = live[rng.random(live_p.size) < live_p]
+        counts[r] = connected_components(_graph(base_n, kept), directed=False)[0] if base_n else 0
+    return counts
+
+
+def _graph(n: int, edges: np.ndarray) -> sp.csr_matrix:
+    return sp.csr_matrix((np.ones(len(edges), np.int8), (edges[:, 0], edges[:, 1])), shape=(n, n))
+
+
+def percentile_interval(samples: np.ndarray, level: float) -> tuple[float, float]:
+    tail = (1.0 - level) / 2.0
+    low, high = np.quantile(samples, [tail, 1.0 - tail])
+    return float(low), float(high)

@@ -1,0 +1,47 @@
+"""Contact keys of each ad: phones, e-mails and handles from the contact columns and the text.
+
+The contact columns a site exposes and the numbers hidden in the ad text are pooled: a number
+written "zéro six..." in the text is the same key as the one in the phone field. Values become
+keyed pseudonyms at once (unless raw contacts were asked for), so later stages and outputs only
+ever see tokens.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from adcount.normalize.emails import extract_emails
+from adcount.normalize.handles import extract_handles
+from adcount.normalize.phones import extract_phones
+from adcount.privacy import pseudonymize, resolve_key
+from adcount.signals.keys import ContactKeys
+
+
+
+def ad_contacts(table: pd.DataFrame, region: str, *, key: bytes | str | None = None,
+                out_dir: str | Path | None = None, raw: bool = False) -> ContactKeys:
+    """Extract, pool and pseudonymise the contacts of every ad."""
+    texts = (table["title"] + "\n" + table["text"]).tolist()
+    phone_fields = table["phones"].map(" / ".join).tolist()
+    email_fields = table["emails"].map(" ".join).tolist()
+    per_ad = {
+        "phone": [_merge(extract_phones(field, region), extract_phones(text, region))
+                  for field, text in zip(phone_fields, texts)],
+        "email": [_merge(extract_emails(field), extract_emails(text))
+                  for field, text in zip(email_fields, texts)],
+        "handle": [extract_handles(text) for text in texts],
+    }
+    secret = resolve_key(key, out_dir)
+    labels_of = {}
+    for kind, lists in per_ad.items():
+        values = sorted({v for vs in lists for v in vs})
+        shown = values if raw else pseudonymize(values, secret, kind)
+        labels_of[kind] = dict(zip(values, shown))
+    return ContactKeys.build(per_ad, labels_of)
+
+
+def _merge(first: list[str], second: list[str]) -> list[str]:
+    """Values of both lists, first-seen order, no repeats."""
+    return list(dict.fromkeys(first + second))
