@@ -1,0 +1,138 @@
+"""From persons to capture histories: which lists (sites, site groups, time windows) saw each person.
+
+Capture–recapture needs a handful of lists with enough overlap. Thirty-nine sites with a few ads
+each make a sparse 2^39 table no model can fit, so by default sites are merged into at most six
+groups of comparable size (largest sites first, each to the currently smallest group: a greedy
+balance); time windows split the study period into equal spans. The sensitivity table re-runs the
+estimate with each list left out and with fewer groups, so a user sees how much the answer
+depends on how the lists were drawn.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+
+from adcount.estimate.result import Estimate
+
+if TYPE_CHECKING:
+    from adcount.result import DedupResult
+
+LIST_KINDS = ("site", "site-group", "week")
+
+
+def list_membership(sites: pd.Series, posted_at: pd.Series, lists: str, max_lists: int) -> tuple[np.ndarray, list[str]]:
+    """Per ad, the index of its list (-1 if it has none), and the list names."""
+    if lists == "site":
+        codes, names = pd.factorize(sites.where(sites != ""), sort=True)
+        if len(names) > max_lists:
+            raise ValueError(f"{len(names)} sites is too many lists for capture–recapture (max {max_lists}); "
+                             "use lists='site-group' to merge them")
+        return codes.astype(np.int64), [str(n) for n in names]
+    if lists == "site-group":
+        return _site_groups(sites, max_lists)
+    if lists == "week":
+        return _time_windows(posted_at, max_lists)
+    raise ValueError(f"unknown lists {lists!r}; use one of {LIST_KINDS}")
+
+
+def _site_groups(sites: pd.Series, max_lists: int) -> tuple[np.ndarray, list[str]]:
+    counts = sites[sites != ""].value_counts()
+    counts = counts.sort_index().sort_values(ascending=False, kind="stable")  # ties by name
+    k = min(max_lists, len(counts))
+    if k < 2:
+        raise ValueError("capture–recapture needs ads on at least two sites (or use lists='week')")
+    load = np.zeros(k)
+    group_of: dict[str, int] = {}
+    members: list[list[str]] = [[] for _ in range(k)]
+    for site, n in counts.items():  # one step per site, not per ad
+        g = int(np.argmin(load))
+        load[g] += n
+        group_of[site] = g
+        members[g].append(str(site))
+    codes = sites.map(group_of).fillna(-1).to_numpy(dtype=np.int64)
+    names = ["+".join(m) if len(m) <= 3 else f"{m[0]}+{len(m) - 1} more" for m in members]
+    return codes, names
+
+
+def _time_windows(posted_at: pd.Series, max_lists: int) -> tuple[np.ndarray, list[str]]:
+    stamps = pd.to_datetime(posted_at)
+    if stamps.notna().sum() == 0:
+        raise ValueError("no posting dates: time-window lists need posted_at")
+    start, end = stamps.min().normalize(), stamps.max().normalize() + pd.Timedelta(days=1)
+    weeks = max(1, int(np.ceil((end - start).days / 7)))
+    k = min(max_lists, weeks)
+    if k < 2:
+        raise ValueError("the ads span less than two weeks: too short for time-window lists")
+    edges = pd.date_range(start, end, periods=k + 1)
+    codes = np.clip(np.searchsorted(edges.values, stamps.values, side="right") - 1, 0, k - 1)
+    codes = np.where(stamps.isna().to_numpy(), -1, codes).astype(np.int64)
+    names = [f"{edges[i]:%Y-%m-%d}..{edges[i + 1]:%Y-%m-%d}" for i in range(k)]
+    return codes, names
+
+
+def histories_from_labels(person: np.ndarray, list_of_ad: np.ndarray, names: list[str]) -> pd.DataFrame:
+    """Aggregated capture histories (0/1 columns named after the lists, plus `count`)."""
+    seen = list_of_ad >= 0
+    matrix = np.zeros((int(person.max()) + 1 if person.size else 0, len(names)), dtype=np.int8)
+    matrix[person[seen], list_of_ad[seen]] = 1
+    matrix = matrix[matrix.any(axis=1)]
+    patterns, counts = np.unique(matrix, axis=0, return_counts=True)
+    frame = pd.DataFrame(patterns, columns=names)
+    frame["count"] = counts
+    return frame
+
+
+def capture_histories(result: "DedupResult", lists: str = "site-group", max_lists: int = 6) -> pd.DataFrame:
+    """Capture histories of the persons found in `result`."""
+    table = result.ads.table
+    codes, names = list_membership(table["site"], table["posted_at"], lists, max_lists)
+    return histories_from_labels(result.person, codes, names)
+
+
+def capture_recapture_from_result(result: "DedupResult", level: float, lists: str = "site-group",
+                                  max_lists: int = 6, **options: Any) -> Estimate:
+    """Capture–recapture on the persons found: everyone, including those seen on no list."""
+    from adcount.estimate.capture import capture_recapture
+
+    histories = capture_histories(result, lists, max_lists)
+    estimate = capture_recapture(histories, level=level, **options)
+    details = {**estimate.details, "lists": lists, "list_names": [c for c in histories.columns if c != "count"],
+               "persons_observed": int(histories["count"].sum())}
+    return Estimate(estimate.point, estimate.low, estimate.high, estimate.level,
+                    f"capture-recapture/{estimate.method}", details)
+
+
+def list_sensitivity(result: "DedupResult", level: float = 0.95, lists: str = "site-group",
+                     max_lists: int = 6, **options: Any) -> pd.DataFrame:
+    """Estimates under other list designs: each list left out, and fewer merged groups."""
+    from adcount.estimate.capture import capture_recapture
+
+    table = result.ads.table
+    codes, names = list_membership(table["site"], table["posted_at"], lists, max_lists)
+    rows = []
+
+    def record(design: str, person_codes: np.ndarray, person_names: list[str]) -> None:
+        try:
+            est = capture_recapture(histories_from_labels(result.person, person_codes, person_names),
+                                    level=level, **options)
+            rows.append({"design": design, "lists": len(person_names), "point": est.point,
+                         "low": est.low, "high": est.high, "method": est.method})
+        except ValueError as err:
+            rows.append({"design": design, "lists": len(person_names), "point": np.nan,
+                         "low": np.nan, "high": np.nan, "method": f"not estimable: {err}"})
+
+    record("all lists", codes, names)
+    if len(names) > 2:
+        for omitted, name in enumerate(names):
+            kept = np.where(codes == omitted, -1, codes - (codes > omitted))
+            record(f"without {name}", kept, [n for i, n in enumerate(names) if i != omitted])
+    for k in range(len(names) - 1, 1, -1) if lists != "site" else ():
+        if lists == "site-group":
+            merged_codes, merged_names = _site_groups(table["site"], k)
+        else:
+            merged_codes, merged_names = _time_windows(table["posted_at"], k)
+        record(f"{k} lists", merged_codes, merged_names)
+    return pd.DataFrame(rows)
