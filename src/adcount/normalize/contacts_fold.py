@@ -1,0 +1,67 @@
+"""Character folding for contact extraction: make disguised digits plain ASCII digits.
+
+Advertisers write phone numbers with characters that look like digits but are not ASCII
+``0-9``: fullwidth digits (``０６``), mathematical bold digits (``𝟎𝟔``), Arabic-Indic and other
+script digits, keycap emoji (``0️⃣6️⃣``), circled digits (``⓪⑥``), letters that stand for digits
+inside a digit run (``O6 I2`` for ``06 12``) and invisible characters that split a run. This module
+turns all of them into ASCII digits so the phone extractor sees one plain form.
+
+It is deliberately separate from the general text normaliser used for similarity: contact folding
+must keep digits and separators, while similarity folding masks contacts away.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import sys
+import unicodedata
+
+# Zero-width and formatting characters that split a digit run without being visible, and the
+# two code points that turn a digit into a keycap emoji (variation selector 16 + combining keycap).
+_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff\ufe0e\ufe0f\u20e3"
+# Enclosed digits carry a digit value but are not decimal digits in Unicode; superscripts and
+# subscripts also carry one but are units ("m²"), so only enclosed/dingbat forms are folded.
+_ENCLOSED_WORDS = ("CIRCLED", "PARENTHESIZED", "DINGBAT", "FULL STOP", "KEYCAP")
+
+
+@functools.cache
+def _fold_table() -> dict[int, str]:
+    """str.translate table: every non-ASCII digit-like character -> ASCII digit or ''."""
+    table: dict[int, str] = {ord(c): "" for c in _INVISIBLE}
+    # Every decimal digit lives below U+20000 (BMP and SMP), so the scan stops there.
+    for cp in range(0x80, min(sys.maxunicode, 0x1FFFF) + 1):
+        ch = chr(cp)
+        value = unicodedata.decimal(ch, None)
+        if value is None:
+            digit = unicodedata.digit(ch, None)
+            if digit is None or not any(w in unicodedata.name(ch, "") for w in _ENCLOSED_WORDS):
+                continue
+            value = digit
+        table[cp] = str(value)
+    table[0x1F51F] = "10"  # keycap ten emoji
+    table[0xFF0B] = "+"  # fullwidth plus
+    table[0xFF20] = "@"  # fullwidth commercial at
+    return table
+
+
+# A token made of digits and the letters O/o (for 0) and l/I (for 1), with at least one real
+# digit and at least one such letter, not glued to other letters: "O6", "I2", "1O0", "o6".
+_LETTER_DIGIT_RUN = re.compile(r"(?<![^\W\d_])(?:[OolI]+\d|\d+[OolI])[\dOolI]*(?![^\W\d_])")
+_LETTER_TO_DIGIT = str.maketrans("OolI", "0011")
+
+
+def _fix_letter_digits(match: re.Match[str]) -> str:
+    return match.group().translate(_LETTER_TO_DIGIT)
+
+
+def fold_digits(text: str) -> str:
+    """Return ``text`` with every digit-like character written as an ASCII digit.
+
+    Unicode decimal digits of any script, enclosed and keycap digits become ``0-9``; invisible
+    joiners and emoji modifiers are dropped; ``O``/``o`` and ``l``/``I`` inside a digit run become
+    ``0`` and ``1``. Letters elsewhere are left untouched ("Il", "lol" stay words).
+    """
+    if not text.isascii():
+        text = text.translate(_fold_table())
+    return _LETTER_DIGIT_RUN.sub(_fix_letter_digits, text)

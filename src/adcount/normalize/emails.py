@@ -1,0 +1,82 @@
+"""E-mail addresses from ad text, plain or disguised, returned lower-case.
+
+Disguises undone before matching: "(at)", "[at]", "{at}", "arobase", " at " and "@" written
+with spaces around; "(dot)", "[point]", " point com", " dot fr"; letters spaced out
+("l e a 5 9 @ g m a i l . c o m"); fullwidth and other compatibility characters (NFKC).
+
+An address needs a domain with a top-level domain ("gmail" alone is not an e-mail), and a bare
+" at "/" point " is only read as "@"/"." between things that look like an address, so ordinary
+sentences ("rdv at home", "à point") never produce one.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Generic top-level domains seen in ads; any two-letter country code is accepted as well.
+_GENERIC_TLDS = (
+    "com", "net", "org", "info", "biz", "name", "pro", "mobi", "xyz", "online", "site", "club",
+    "live", "email", "me", "io", "app", "tech", "store", "shop", "world", "life", "love", "sexy",
+    "top", "vip", "icu", "page", "blog", "fun", "space", "website", "agency",
+)
+_TLD = rf"(?:{'|'.join(_GENERIC_TLDS)}|[a-z]{{2}})"
+_KNOWN_TLD_WORD = rf"(?:{'|'.join(_GENERIC_TLDS)}|fr|be|ch|lu|ca|de|es|it|uk|eu|ro|bg|pt|nl|pl)"
+
+_BRACKETED_AT = re.compile(r"\s*[(\[{<]\s*(?:at|arobase|arobas|@)\s*[)\]}>]\s*", re.IGNORECASE)
+_BRACKETED_DOT = re.compile(r"\s*[(\[{<]\s*(?:dot|point|pt|\.)\s*[)\]}>]\s*", re.IGNORECASE)
+# A bare word "at"/"arobase" between a local part and a domain-like word.
+_SPOKEN_AT = re.compile(
+    r"(?<=[\w.])\s+(?:at|arobase|arobas)\s+(?=[a-z0-9-]+\s*(?:\.|\bdot\b|\bpoint\b))",
+    re.IGNORECASE,
+)
+# A bare word "dot"/"point" followed by a top-level domain: "gmail point com", "hotmail dot fr".
+_SPOKEN_DOT = re.compile(rf"\s+(?:dot|point)\s+(?={_KNOWN_TLD_WORD}\b)", re.IGNORECASE)
+# Spaces around "@", and around a dot that precedes a known top-level domain.
+_SPACED_AT = re.compile(r"(?<=[\w.])\s*@\s*(?=[a-z0-9])", re.IGNORECASE)
+_SPACED_DOT = re.compile(rf"(?<=\w)\s*\.\s*(?={_KNOWN_TLD_WORD}\b)", re.IGNORECASE)
+# Letters spaced out one by one: at least five single characters separated by single spaces.
+_SPACED_LETTERS = re.compile(r"(?<!\S)(?:[\w.@+\-] ){4,}[\w.@+\-](?!\S)")
+# Cheap pre-filter: a text without any of these cannot hold an address.
+_AT_HINT = re.compile(r"@|\bat\b|arobas", re.IGNORECASE)
+_ADDRESS = re.compile(
+    rf"(?<![\w.+\-])([a-z0-9](?:[a-z0-9._%+\-]{{0,62}}[a-z0-9_])?)@"
+    rf"((?:[a-z0-9](?:[a-z0-9\-]{{0,61}}[a-z0-9])?\.)+{_TLD})(?![\w\-]|\.[a-z0-9])",
+)
+
+
+def _nfkc(text: str) -> str:
+    return text if text.isascii() else unicodedata.normalize("NFKC", text)
+
+
+def _unspace(match: re.Match[str]) -> str:
+    return match.group().replace(" ", "")
+
+
+def reveal_emails(text: str) -> str:
+    """Lower-cased ``text`` with e-mail disguises turned back into "@" and "."."""
+    text = _nfkc(text).lower()
+    text = _SPACED_LETTERS.sub(_unspace, text)
+    text = _BRACKETED_AT.sub("@", text)
+    text = _BRACKETED_DOT.sub(".", text)
+    text = _SPOKEN_DOT.sub(".", text)
+    text = _SPOKEN_AT.sub("@", text)
+    text = _SPACED_AT.sub("@", text)
+    return _SPACED_DOT.sub(".", text)
+
+
+def extract_emails(text: str) -> list[str]:
+    """E-mail addresses in ``text``, lower-case, in order of appearance, without repeats."""
+    if not isinstance(text, str):
+        raise TypeError(f"extract_emails expects a str, got {type(text).__name__}")
+    if _AT_HINT.search(text) is None and (text.isascii() or "@" not in _nfkc(text)):
+        return []
+    emails: list[str] = []
+    for match in _ADDRESS.finditer(reveal_emails(text)):
+        local, domain = match.groups()
+        if ".." in local or local.startswith(".") or local.endswith("."):
+            continue
+        address = f"{local}@{domain}"
+        if address not in emails:
+            emails.append(address)
+    return emails

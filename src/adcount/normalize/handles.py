@@ -1,0 +1,133 @@
+"""Messaging handles and profile links (WhatsApp, Telegram, Snapchat, Instagram, paid-content
+platforms) as normalised keys, so that one account written two ways is one key.
+
+Keys are ``"platform:account"``: ``"telegram:lea_59"`` for both "t.me/Lea_59" and
+"Telegram : @lea_59"; ``"whatsapp:+33612345678"`` (E.164) for "wa.me/33612345678" and
+"WhatsApp 06 12 34 56 78"; ``"snapchat:lea.59"``, ``"instagram:lea.59"``, ``"onlyfans:lea59"``,
+``"mym:lea59"``, ``"fansly:lea59"``. Account names are lower-cased (every one of these platforms
+treats them case-insensitively) and stripped of trailing sentence punctuation.
+
+A name after a platform word counts only when it is clearly a name: introduced by ":" / "=" /
+"@", part of a profile link, or containing a digit, "." or "_" ("snap lea.59"). So "envoie-moi un
+snap pour plus de photos" yields nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from adcount.normalize.phones import extract_phones
+
+
+@dataclass(frozen=True)
+class _Platform:
+    """How one platform is named in ads and which characters its account names may use."""
+
+    key: str
+    words: str  # regex of the platform's names and common disguises
+    link: str  # regex of its profile-link prefix
+    account: str  # regex character class of account names
+    min_len: int
+    max_len: int
+
+
+_PLATFORMS = (
+    _Platform("telegram", r"t[ée]l[ée]gram+e?|tlgrm|(?-i:TG|Tg|tg)(?=\s*[:=@])", r"(?:t|telegram)\.me/",
+              r"[a-z0-9_]", 5, 32),
+    _Platform("snapchat", r"snap(?:chat)?|sn[a@]p|👻", r"snapchat\.com/add/", r"[a-z0-9._\-]", 3, 15),
+    _Platform("instagram", r"insta(?:gram)?|inst@|(?-i:IG|ig|Ig)(?=\s*[:=@])",
+              r"(?:instagram\.com|instagr\.am)/", r"[a-z0-9._]", 1, 30),
+    _Platform("onlyfans", r"only\s?fans?|(?-i:OF)(?=\s*[:=@])", r"onlyfans\.com/", r"[a-z0-9._\-]",
+              3, 30),
+    _Platform("mym", r"(?-i:MYM|Mym|mym)", r"mym\.fans/", r"[a-z0-9._\-]", 3, 30),
+    _Platform("fansly", r"fansly", r"fansly\.com/", r"[a-z0-9._\-]", 3, 30),
+)
+
+# Words that follow a platform name in ordinary sentences and are never account names.
+_NOT_ACCOUNT = frozenset(
+    "pour par sur avec sans dans moi toi nous vous me te et ou uniquement seulement only dispo "
+    "disponible prive privee perso compte contact message messages msg photos photo videos video "
+    "plus aussi ici la le les un une des du de mon ma mes ton ta tes son sa ses via on and or "
+    "me my the for with available account demande request stp svp merci http https www "
+    "demandez demander ecrivez ecris contactez contacte envoyez envoie ajoutez ajoute suivez "
+    "suis rejoins rejoignez abonne abonnez follow add write send ask".split()
+)
+_WINDOW = 60
+# Cheap pre-filter: a text matching none of these holds no handle.
+_HINT = re.compile(
+    r"sn[a@]p|👻|inst|\big\b|t[ée]l[ée]gr|tlgrm|\.me/|\btg\b|wh?ats|watsap|wtsp|wsp"
+    r"|only\s?fan|\bof\b|mym|fansly",
+    re.IGNORECASE,
+)
+
+_WHATSAPP_LINK = re.compile(
+    r"(?:wa\.me/|whatsapp\.com/send/?\?phone=|whatsapp://send\?phone=)\+?(\d{7,15})", re.IGNORECASE
+)
+_WHATSAPP_WORD = re.compile(r"\bwh?ats?\s?app?\b|\bwatsap+\b|\bwtsp\b|\bwsp\b|\bwhats\b", re.IGNORECASE)
+
+
+def _platform_pattern(platform: _Platform) -> re.Pattern[str]:
+    account = rf"{platform.account}{{1,{platform.max_len + 2}}}"
+    return re.compile(
+        rf"(?:(?:https?://)?(?:www\.)?{platform.link}(?P<linked>{account})"
+        rf"|(?<![\w@])(?:{platform.words})(?![^\W\d_])\s*(?P<sep>[:=\-–>→]+)?\s*(?P<at>@)?\s*"
+        rf"(?P<named>{account}))",
+        re.IGNORECASE,
+    )
+
+
+_PATTERNS = tuple((p, _platform_pattern(p)) for p in _PLATFORMS)
+
+
+def _account(platform: _Platform, match: re.Match[str]) -> str | None:
+    """The normalised account name in ``match``, or None if it is not clearly an account."""
+    linked = match.group("linked")
+    name = (linked or match.group("named")).lower().rstrip(".-_")
+    if not (platform.min_len <= len(name) <= platform.max_len):
+        return None
+    if linked is None:
+        introduced = match.group("sep") or match.group("at")
+        looks_like_name = any(c.isdigit() or c in "._" for c in name)
+        if name in _NOT_ACCOUNT or not (introduced or looks_like_name):
+            return None
+    return name
+
+
+def _whatsapp_keys(text: str, region: str) -> list[tuple[int, str]]:
+    """(position, key) of WhatsApp numbers: wa.me links, or a phone next to the word."""
+    found = []
+    for match in _WHATSAPP_LINK.finditer(text):
+        phones = extract_phones("+" + match.group(1), region)
+        if phones:
+            found.append((match.start(), f"whatsapp:{phones[0]}"))
+    for match in _WHATSAPP_WORD.finditer(text):
+        after = extract_phones(text[match.end() : match.end() + _WINDOW], region)
+        before = extract_phones(text[max(0, match.start() - _WINDOW) : match.start()], region)
+        if after:
+            found.append((match.start(), f"whatsapp:{after[0]}"))
+        elif before:
+            found.append((match.start(), f"whatsapp:{before[-1]}"))
+    return found
+
+
+def extract_handles(text: str, region: str = "FR") -> list[str]:
+    """Messaging and profile handles in ``text`` as ``"platform:account"`` keys, in order, unique.
+
+    ``region`` is used to read WhatsApp numbers written without an international prefix.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"extract_handles expects a str, got {type(text).__name__}")
+    if _HINT.search(text) is None:
+        return []
+    found = _whatsapp_keys(text, region)
+    for platform, pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            name = _account(platform, match)
+            if name is not None:
+                found.append((match.start(), f"{platform.key}:{name}"))
+    keys: list[str] = []
+    for _, key in sorted(found, key=lambda item: item[0]):
+        if key not in keys:
+            keys.append(key)
+    return keys

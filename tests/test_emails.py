@@ -1,0 +1,68 @@
+"""E-mail extraction: corpus figures, each disguise, and sentences that must not become addresses."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import adcount
+from adcount.normalize.contacts_eval import load_labelled, score_extractor
+from adcount.normalize.emails import extract_emails
+
+CORPUS = Path(__file__).parent / "data" / "contacts" / "corpus.jsonl"
+
+
+def test_corpus_precision_and_recall():
+    cases = load_labelled(CORPUS)
+    assert sum(bool(c["emails"]) for c in cases) >= 50
+    result = score_extractor(cases, "emails", extract_emails)
+    assert result.precision >= 0.98, result
+    assert result.recall >= 0.98, result
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Contact: Lea.Douce59@Gmail.COM",
+        "lea.douce59 (at) gmail (dot) com",
+        "lea.douce59(at)gmail.com",
+        "lea.douce59 [at] gmail [point] com",
+        "lea.douce59{at}gmail.com",
+        "lea.douce59 arobase gmail point com",
+        "lea.douce59 at gmail dot com",
+        "lea.douce59 @ gmail . com",
+        "l e a . d o u c e 5 9 @ g m a i l . c o m",
+        "ｌｅａ.ｄｏｕｃｅ５９＠ｇｍａｉｌ.ｃｏｍ",
+        "écris à lea.douce59@gmail.com. Bisous",
+    ],
+)
+def test_disguises(text):
+    assert extract_emails(text) == ["lea.douce59@gmail.com"]
+
+
+def test_several_addresses_in_order_without_repeats():
+    text = "nina@hotmail.fr ou NINA@HOTMAIL.FR, sinon nina.pro [at] laposte [dot] net"
+    assert adcount.extract_emails(text) == ["nina@hotmail.fr", "nina.pro@laposte.net"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ajoute moi lea59 sur gmail",
+        "mon mail : lea59 arobase gmail (demandez la suite)",
+        "lea59@gmail",
+        "rdv at home ou à l'hôtel, à point nommé",
+        "meet me at the hotel. Thanks",
+        "insta @lea_59, snap @lea.59",
+        "Tarif 150€ @ l'hôtel, 2h = 280€",
+        "je suis là at 22h point final",
+    ],
+)
+def test_no_address_from_ordinary_sentences(text):
+    assert extract_emails(text) == []
+
+
+def test_bad_input_is_a_clear_error():
+    with pytest.raises(TypeError, match="expects a str"):
+        extract_emails(None)  # type: ignore[arg-type]

@@ -1,0 +1,63 @@
+"""Messaging handles: one key per account however it is written, nothing from ordinary words."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import adcount
+from adcount.normalize.contacts_eval import load_labelled, score_extractor
+from adcount.normalize.handles import extract_handles
+
+CORPUS = Path(__file__).parent / "data" / "contacts" / "corpus.jsonl"
+
+
+@pytest.mark.parametrize(
+    ("forms", "key"),
+    [
+        (["Telegram : @Lea_59", "https://t.me/lea_59", "telegram.me/LEA_59", "tg: lea_59", "Télégram lea_59"],
+         "telegram:lea_59"),
+        (["snap: lea.59", "Snapchat @Lea.59", "👻 lea.59", "snapchat.com/add/lea.59", "sn@p : lea.59."],
+         "snapchat:lea.59"),
+        (["insta @lea.59", "Instagram: lea.59", "instagram.com/Lea.59", "IG: lea.59", "www.instagram.com/lea.59/"],
+         "instagram:lea.59"),
+        (["OnlyFans: lea59", "onlyfans.com/Lea59", "OF : @lea59", "only fans lea59"], "onlyfans:lea59"),
+        (["mym.fans/Lea59", "MYM : lea59"], "mym:lea59"),
+        (["fansly.com/lea59", "Fansly: @lea59"], "fansly:lea59"),
+        (["whatsapp +33 6 12 34 56 78", "wa.me/33612345678", "WhatsApp 06 12 34 56 78",
+          "06 12 34 56 78 (whatsapp)", "api.whatsapp.com/send?phone=33612345678", "wtsp: O6 I2 34 56 78"],
+         "whatsapp:+33612345678"),
+    ],
+)
+def test_same_account_written_many_ways_is_one_key(forms, key):
+    for form in forms:
+        assert extract_handles(f"Léa 24 ans, Arras. {form} bisous") == [key], form
+
+
+def test_several_platforms_in_order():
+    text = "Mes liens : t.me/Chloe_Arras, instagram.com/chloe.arras, onlyfans.com/chloearras"
+    assert adcount.extract_handles(text) == [
+        "telegram:chloe_arras", "instagram:chloe.arras", "onlyfans:chloearras",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Envoie-moi un snap pour plus de photos",
+        "Je suis sur insta uniquement pour les habitués",
+        "dispo sur whatsapp uniquement, pas de sms",
+        "j'ai un snap: uniquement sur demande",
+        "Of course, mym is not here",
+        "telegram: https://",
+        "Instagram et Telegram : demandez en message privé",
+    ],
+)
+def test_no_handle_from_ordinary_words(text):
+    assert extract_handles(text) == []
+
+
+def test_corpus_handles():
+    result = score_extractor(load_labelled(CORPUS), "handles", extract_handles)
+    assert result.precision == 1.0 and result.recall == 1.0, result

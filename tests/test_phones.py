@@ -1,0 +1,217 @@
+"""Phone extraction: the labelled corpus figures, then each disguise and each trap on its own."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import phonenumbers
+import pytest
+
+import adcount
+from adcount.normalize.contacts_batch import extract_contacts
+from adcount.normalize.contacts_eval import load_labelled, score_extractor
+from adcount.normalize.phones import extract_phones
+
+CORPUS = Path(__file__).parent / "data" / "contacts" / "corpus.jsonl"
+LEA = "+33612345678"
+
+
+@pytest.fixture(scope="module")
+def corpus() -> list[dict]:
+    return load_labelled(CORPUS)
+
+
+def test_corpus_is_large_hard_and_has_negatives(corpus):
+    assert len(corpus) >= 300
+    assert sum(c["hard"] for c in corpus) / len(corpus) >= 0.30
+    negatives = [c for c in corpus if "neg" in c["tags"]]
+    assert len(negatives) >= 50
+    for case in corpus:
+        for phone in case["phones"]:
+            assert phonenumbers.is_valid_number(phonenumbers.parse(phone)), case["id"]
+
+
+def test_corpus_precision_and_recall(corpus):
+    result = score_extractor(corpus, "phones", extract_phones)
+    assert result.precision >= 0.99, result
+    assert result.recall >= 0.97, result
+
+
+def test_corpus_hard_cases_alone(corpus):
+    hard = [c for c in corpus if c["hard"]]
+    result = score_extractor(hard, "phones", extract_phones)
+    assert result.precision >= 0.99, result
+    assert result.recall >= 0.95, result
+
+
+def test_public_name_is_exported():
+    assert adcount.extract_phones("appelle au 06 12 34 56 78") == [LEA]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Appelle-moi au 06 12 34 56 78 bisous",
+        "tel:0612345678",
+        "06.12.34.56.78",
+        "06-12-34-56-78",
+        "06/12/34/56/78",
+        "06_12_34_56_78",
+        "06 123 456 78",
+        "+33 6 12 34 56 78",
+        "+33612345678",
+        "0033 6 12 34 56 78",
+        "(+33) 6.12.34.56.78",
+        "+33 (0)6 12 34 56 78",
+        "+33(0)612345678",
+    ],
+)
+def test_separators_and_french_international_forms(text):
+    assert extract_phones(text) == [LEA]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "zéro six douze trente-quatre cinquante-six soixante-dix-huit",
+        "Zéro Six Douze Trente Quatre Cinquante Six Soixante Dix Huit",
+        "zéro six, douze, trente-quatre, cinquante-six, soixante-dix-huit",
+        "zero six twelve thirty-four fifty-six seventy-eight",
+        "zero six one two three four five six seven eight",
+        "zéro six un deux trois quatre cinq six sept huit",
+        "06 douze 34 cinquante-six 78",
+        "zéro 6 12 trente-quatre 56 78",
+    ],
+)
+def test_spelled_digits(text):
+    assert extract_phones(text) == [LEA]
+
+
+def test_french_tens_double_triple_and_fois():
+    assert extract_phones("zéro sept quatre-vingt-dix-neuf soixante et onze vingt et un quatre-vingts") == [
+        "+33799712180"
+    ]
+    assert extract_phones("zéro six double deux trente-trois quarante-quatre cinquante-cinq") == ["+33622334455"]
+    assert extract_phones("zéro six triple un 2 3 4 5 6") == ["+33611123456"]
+    assert extract_phones("zéro six deux fois douze 34 56") == ["+33612123456"]
+    assert extract_phones("zéro sept septante-huit nonante-neuf 12 34") == ["+33778991234"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "O6 I2 34 56 78",
+        "o6.l2.34.56.78",
+        "0️⃣6️⃣1️⃣2️⃣3️⃣4️⃣5️⃣6️⃣7️⃣8️⃣",
+        "０６ １２ ３４ ５６ ７８",
+        "𝟎𝟔𝟏𝟐𝟑𝟒𝟓𝟔𝟕𝟖",
+        "⓪⑥①②③④⑤⑥⑦⑧",
+        "٠٦١٢٣٤٥٦٧٨",
+        "0\u200b6\u200b1\u200b2\u200b3\u200b4\u200b5\u200b6\u200b7\u200b8",
+    ],
+)
+def test_look_alike_and_unicode_digits(text):
+    assert extract_phones(text) == [LEA]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "06 12 / 34 56 78",
+        "06 12 (appelle) 34 56 78",
+        "06 12 (appelle, pas de sms) 34 56 78",
+        "06 12 appelle moi 34 56 78",
+        "06 12\n34 56 78",
+        "06 💋 12 💋 34 💋 56 💋 78",
+        "0 6 1 2 3 4 5 6 7 8",
+    ],
+)
+def test_numbers_split_by_words_emoji_and_lines(text):
+    assert extract_phones(text) == [LEA]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("+32 470 12 34 56", "+32470123456"),
+        ("0032 470 12 34 56", "+32470123456"),
+        ("+41 79 123 45 67", "+41791234567"),
+        ("+34 612 34 56 78", "+34612345678"),
+        ("+40 721 234 567", "+40721234567"),
+        ("+359 88 123 4567", "+359881234567"),
+        ("+55 11 91234-5678", "+5511912345678"),
+        ("+57 300 1234567", "+573001234567"),
+        ("+86 138 0013 8000", "+8613800138000"),
+        ("+44 7911 123456", "+447911123456"),
+        ("0049 151 23456789", "+4915123456789"),
+        ("+39 312 345 6789", "+393123456789"),
+        ("+234 803 123 4567", "+2348031234567"),
+    ],
+)
+def test_international_numbers(text, expected):
+    assert extract_phones(f"Whatsapp {text} merci") == [expected]
+
+
+def test_several_numbers_in_order_without_repeats():
+    text = "Lens 07 81 55 62 14, Arras 06.12.34.56.78, rappel: 0781556214 ou +33 6 12 34 56 78"
+    assert extract_phones(text) == ["+33781556214", LEA]
+
+
+def test_plain_number_is_not_glued_to_digits_across_words():
+    assert extract_phones("Mon 06 c'est : zéro six 45 78 12 80, Luna") == ["+33645781280"]
+
+
+def test_region_reads_national_numbers():
+    assert extract_phones("Bel: 0470 12 34 56", region="BE") == ["+32470123456"]
+    assert extract_phones("06 12 34 56 78", region="FR") == [LEA]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "150€ la demi-heure, 250€ l'heure, 100 roses, 1OO roses",
+        "Léa 23 ans, 25 ans, âge : 26",
+        "Annonce du 12/10/2018, du 01/11/2018 au 15/11/2018, le 28/09/18. 0 tabou",
+        "Dispo de 10h à 22h30, 14h-02h, mise à jour à 23:45",
+        "Calais 62100, Arras 62000, Lens 62300 (62)",
+        "1m70, 1,68 m, 55 kg, 95C, 90 DD, pointure 38",
+        "SIRET 80295478500028",
+        "SIRET 802 954 785 00028, TVA FR12802954785",
+        "06 xx xx xx xx",
+        "06 XX XX XX XX et 07 ** ** ** **",
+        "06 ## ## ## ##",
+        "06 12 34 56",
+        "06 12 34 56 789 12",
+        "0123456789012",
+        "+33 6 12",
+        "Réf annonce 0612345, mise à jour le 28/09/18 à 23:45",
+        "Jolie fille vingt-deux ans, deux amies, appartement neuf, une nuit",
+        "Né le 03/04/1996, 22 ans, 2 enfants",
+    ],
+)
+def test_never_reads_prices_ages_dates_times_postcodes_measures_ids_or_masks(text):
+    assert extract_phones(text) == []
+
+
+def test_phone_next_to_traps_is_still_found():
+    text = "Léa 23 ans 1m70 55 kg 95C, 150€, le 12/10/2018 à 22h30, Arras 62000 : 06 12 34 56 78 A bientôt"
+    assert extract_phones(text) == [LEA]
+
+
+def test_batch_form_matches_single_text_extractors():
+    texts = ["appelle 06 12 34 56 78", "", "mail: lea (at) gmail (dot) com", "snap: lea.59 et wa.me/33612345678"]
+    contacts = extract_contacts(texts)
+    assert contacts == [
+        ([LEA], [], []),
+        ([], [], []),
+        ([], ["lea@gmail.com"], []),
+        ([LEA], [], ["snapchat:lea.59", "whatsapp:+33612345678"]),
+    ]
+
+
+def test_bad_input_is_a_clear_error_without_the_text():
+    with pytest.raises(TypeError, match="expects a str"):
+        extract_phones(612345678)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="position 1") as info:
+        extract_contacts(["06 12 34 56 78", None])  # type: ignore[list-item]
+    assert "06 12" not in str(info.value)
