@@ -1,0 +1,162 @@
+"""Ad records (text, title, contact fields, claimed attributes) from persons and postings.
+
+Each ad re-posts its person's text with edits drawn per ad: reworded sentences (another
+paraphrase), typos, look-alike letters, shouting, shuffled sentence order, emoji, the number
+written in another disguise, the contact line moved. Network members share their organiser's
+template and differ only in its slots (name, age, city, nationality). All columns are built as
+whole arrays (see ``text``).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from . import lexicon
+from .contacts import PLAIN_EMAIL_STYLE, render_emails
+from .phrases import CONTACT_EMAIL, CONTACT_PHONE, NO_CONTACT, OPENINGS, TITLES
+from .population import GENDER_TAGS, GENDERS, Persons, template_offsets
+from .postings import Postings
+from .presets import Preset
+from .text import TemplateSet, join_columns, pools, with_space
+
+_OPENING_SET = TemplateSet([t for tag in GENDER_TAGS for t in OPENINGS[tag]])
+_TITLE_SET = TemplateSet([t for tag in GENDER_TAGS for t in TITLES[tag]])
+_PHONE_LINE = TemplateSet(CONTACT_PHONE)
+_EMAIL_LINE = TemplateSet(CONTACT_EMAIL)
+_EDIT_FORM_P = np.array([0.5, 0.35, 0.15])  # typo, look-alike letters, shouted
+
+
+def _strings(values: np.ndarray) -> pa.Array:
+    return pa.array(values, pa.string())
+
+
+def _redraw(rng: np.random.Generator, current: np.ndarray, gender: np.ndarray,
+            groups: dict[str, tuple[str, ...]], rate: float) -> np.ndarray:
+    """Replace a share of template choices by another template of the same gender."""
+    offsets = template_offsets(groups)
+    low = np.array([offsets[t][0] for t in GENDER_TAGS])[gender]
+    high = np.array([offsets[t][1] for t in GENDER_TAGS])[gender]
+    return np.where(rng.random(len(current)) < rate, rng.integers(low, high), current)
+
+
+def _body_columns(preset: Preset, p: Persons, ads: Postings,
+                  rng: np.random.Generator) -> list[pa.Array]:
+    body, _ = pools()
+    group = p.body_group[ads.person]
+    n, k = group.shape
+    para = np.where(rng.random((n, k)) < preset.synonym_rate, rng.integers(0, 3, (n, k)),
+                    p.body_para[ads.person])
+    edited = rng.random((n, k)) < preset.sentence_edit_rate
+    form = np.where(edited, 1 + rng.choice(3, (n, k), p=_EDIT_FORM_P), 0)
+    keys = np.where(rng.random(n)[:, None] < preset.reorder_rate, rng.random((n, k)),
+                    np.arange(k)[None, :])
+    order = np.argsort(keys, axis=1)
+    index = body.index(group, para, form)
+    index = np.take_along_axis(index, order, axis=1)
+    return [body.strings.take(pa.array(index[:, j])) for j in range(k)]
+
+
+def _closing_column(preset: Preset, p: Persons, ads: Postings,
+                    rng: np.random.Generator) -> pa.Array:
+    _, closing = pools()
+    n = len(ads)
+    para = np.where(rng.random(n) < preset.synonym_rate, rng.integers(0, 3, n),
+                    p.closing_para[ads.person])
+    form = np.where(rng.random(n) < preset.sentence_edit_rate,
+                    1 + rng.choice(3, n, p=_EDIT_FORM_P), 0)
+    return closing.take(p.closing_group[ads.person], para, form)
+
+
+def _contact_lines(p: Persons, ads: Postings, rng: np.random.Generator) -> pa.Array:
+    n = len(ads)
+    phone = np.maximum(ads.phone, 0)
+    number = p.phones.render(phone, ads.text_style, rng)
+    template = np.where(rng.random(n) < 0.2, rng.integers(0, len(CONTACT_PHONE), n),
+                        p.contact[ads.person])
+    line = _PHONE_LINE.fill(template, {"phone": number})
+    silent = ~ads.phone_in_text & ~ads.phone_in_field & (rng.random(n) < 0.5)
+    fallback = _strings(np.array(NO_CONTACT, dtype=object)[rng.integers(0, len(NO_CONTACT), n)])
+    empty = pa.array(np.full(n, "", dtype=object), pa.string())
+    return pc.if_else(pa.array(ads.phone_in_text), line,
+                      pc.if_else(pa.array(silent), fallback, empty))
+
+
+def _email_text(p: Persons, ads: Postings, style: np.ndarray) -> pa.Array:
+    e = np.maximum(p.email[ads.person], 0)
+    local, name_part, suffix = (_strings(part[e]) if len(part) else
+                                pa.array(np.full(len(ads), "x", dtype=object), pa.string())
+                                for part in p.email_parts)
+    return render_emails(local, name_part, suffix, style)
+
+
+def _list_column(values: list[str], shown: np.ndarray) -> list[list[str]]:
+    return [[v] if s else [] for v, s in zip(values, shown.tolist())]
+
+
+def compose_ads(preset: Preset, p: Persons, ads: Postings, site_names: list[str],
+                rng: np.random.Generator) -> pd.DataFrame:
+    """The canonical ad columns plus truth columns, one row per posting."""
+    n = len(ads)
+    person = ads.person
+    cities = lexicon.CITY_TABLES[preset.geography]
+    city_names = np.array(list(cities), dtype=object)
+    departments = np.array([d for d, _ in cities.values()], dtype=object)
+    gender = p.gender[person]
+    nat = p.nationality[person]
+    fem = np.array([lexicon.NATIONALITIES[c][1] for c in nat.tolist()], dtype=object)
+    masc = np.array([lexicon.NATIONALITIES[c][2] for c in nat.tolist()], dtype=object)
+    slots = {
+        "name": _strings(np.where(ads.use_alias, p.alias[person], p.name[person])),
+        "age": pc.cast(pa.array(ads.age), pa.string()),
+        "city": _strings(city_names[ads.city]),
+        "nat": _strings(np.where(gender == 2, masc, fem)),
+    }
+    opening = _OPENING_SET.fill(_redraw(rng, p.opening[person], gender, OPENINGS, 0.15), slots)
+    title = _TITLE_SET.fill(_redraw(rng, p.title[person], gender, TITLES, 0.3), slots)
+    emoji = np.array(lexicon.EMOJI, dtype=object)
+    emoji_a = np.where(rng.random(n) < 0.35, emoji[rng.integers(0, len(emoji), n)], "")
+    emoji_b = np.where(rng.random(n) < 0.4, emoji[rng.integers(0, len(emoji), n)], "")
+    contact = with_space(_contact_lines(p, ads, rng))
+    early = pa.array(rng.random(n) < 0.3)
+    empty = pa.array(np.full(n, "", dtype=object), pa.string())
+    email_template = rng.integers(0, len(CONTACT_EMAIL), n)
+    email_line = _EMAIL_LINE.fill(email_template, {"email": _email_text(p, ads, ads.email_style)})
+    email_line = pc.if_else(pa.array(ads.email_in_text), email_line, empty)
+    text = join_columns([
+        with_space(opening), with_space(_strings(emoji_a)), pc.if_else(early, contact, empty),
+        *_body_columns(preset, p, ads, rng), pc.if_else(early, empty, contact),
+        with_space(email_line), _closing_column(preset, p, ads, rng), _strings(emoji_b),
+    ])
+
+    field_numbers = p.phones.render(np.maximum(ads.phone, 0), ads.field_style, rng).to_pylist()
+    plain = np.full(n, PLAIN_EMAIL_STYLE)
+    field_emails = _email_text(p, ads, plain).to_pylist()
+    sites = np.array(site_names, dtype=object)
+    ad_number = rng.choice(9_000_000, size=n, replace=False) + 1_000_000
+    url = pc.binary_join_element_wise(
+        "https://www.", _strings(sites[ads.site]), "/annonce/",
+        pc.cast(pa.array(ad_number), pa.string()), "")
+    width = max(6, len(str(n)))
+    english = np.array([lexicon.NATIONALITIES[c][0] for c in nat.tolist()], dtype=object)
+    return pd.DataFrame({
+        "ad_id": [f"ad{i:0{width}d}" for i in range(n)],
+        "site": sites[ads.site],
+        "posted_at": pd.to_datetime(ads.posted_at.astype("datetime64[s]")),
+        "title": title.to_pandas(),
+        "text": text.to_pandas(),
+        "phones": _list_column(field_numbers, ads.phone_in_field),
+        "emails": _list_column(field_emails, ads.email_in_field),
+        "images": [[] for _ in range(n)],
+        "city": city_names[ads.city],
+        "region": departments[ads.city],
+        "age": pd.arrays.IntegerArray(ads.age.astype(np.int64), ~ads.age_shown),
+        "gender": np.array(GENDERS, dtype=object)[gender],
+        "nationality": pd.array(np.where(ads.nationality_shown, english, None), dtype="string"),
+        "price": np.where(ads.price_shown, p.price[person], np.nan),
+        "url": url.to_pandas(),
+        "true_person_id": p.person_id[person],
+        "true_network_id": p.network_id[p.network[person]],
+    })

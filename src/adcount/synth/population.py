@@ -1,0 +1,264 @@
+"""Simulated persons and the networks that post them.
+
+Three situations seen in the diagnostic: organised networks (several persons, mostly foreign
+women and trans persons, posted with one template text and one organiser phone, touring cities
+together), intimate-partner pimping (one person posted with her partner's phone) and independent
+persons (some of them "decoys" who write only the boilerplate every site is full of). Claimed
+attributes follow the diagnostic's shares: 76% women, 43% foreign, 36% aged 25 or under.
+Activity (how many ads a person would post) is log-normal, so ads per person are heavy-tailed;
+persons whose activity draws no ad exist in the truth but on no site.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from . import lexicon
+from .contacts import FRENCH_STYLE_WEIGHTS, PhoneBook, draw_emails, draw_phones
+from .phrases import BODY, CLOSINGS, CONTACT_PHONE, GENERIC_BODY, OPENINGS, TITLES
+from .presets import Preset
+
+GENDERS = ("female", "trans", "male")
+GENDER_TAGS = ("f", "t", "m")
+KIND_INDEPENDENT, KIND_NETWORK, KIND_PARTNER, KIND_DECOY = 0, 1, 2, 3
+ROUTE_STOPS = 4
+
+# claimed ages: (first age, last age, probability mass); 36% are 25 or under
+AGE_BANDS = ((18, 25, 0.36), (26, 35, 0.38), (36, 45, 0.18), (46, 55, 0.08))
+
+
+def template_offsets(groups: dict[str, tuple[str, ...]]) -> dict[str, tuple[int, int]]:
+    """Range of each gender's templates in the flattened list (female, trans, male order)."""
+    offsets, start = {}, 0
+    for tag in GENDER_TAGS:
+        offsets[tag] = (start, start + len(groups[tag]))
+        start += len(groups[tag])
+    return offsets
+
+
+@dataclass
+class Persons:
+    """Per-person arrays (index = person) plus per-network arrays (index = network)."""
+
+    person_id: np.ndarray
+    network: np.ndarray  # network index of each person
+    network_id: np.ndarray  # per network: id string (an independent's network id is her own id)
+    kind: np.ndarray
+    gender: np.ndarray  # 0 female, 1 trans, 2 male
+    nationality: np.ndarray  # codes of lexicon.NATIONALITIES
+    age: np.ndarray
+    name: np.ndarray
+    alias: np.ndarray  # "" when none
+    activity: np.ndarray
+    own_phone: np.ndarray  # phone-book index or -1
+    second_phone: np.ndarray  # -1 when the person keeps one number
+    change_day: np.ndarray  # day the second number replaces the first (inf: alternates)
+    network_phone: np.ndarray  # organiser's or partner's number, -1 for independents
+    email: np.ndarray  # index into email arrays or -1
+    email_parts: tuple[np.ndarray, np.ndarray, np.ndarray]
+    phones: PhoneBook
+    home_city: np.ndarray
+    route: np.ndarray  # (n, ROUTE_STOPS) city indices visited in turn by touring persons
+    tourer: np.ndarray
+    first_day: np.ndarray
+    span_days: np.ndarray
+    sites: np.ndarray  # (n, 4) site indices
+    n_sites: np.ndarray
+    opening: np.ndarray  # template index in the flattened OPENINGS
+    title: np.ndarray
+    body_group: np.ndarray  # (n, k) body group per sentence slot, -1 when absent
+    body_para: np.ndarray
+    closing_group: np.ndarray
+    closing_para: np.ndarray
+    contact: np.ndarray  # CONTACT_PHONE template
+    phone_style: np.ndarray  # preferred French style of the number in text
+    price: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.person_id)
+
+
+def _network_sizes(rng: np.random.Generator, n_members: int, size_max: int) -> np.ndarray:
+    sizes = rng.integers(2, size_max + 1, size=n_members)  # more than enough
+    cut = int(np.searchsorted(np.cumsum(sizes), n_members)) + 1
+    sizes = sizes[:cut]
+    sizes[-1] -= sizes.sum() - n_members
+    return sizes[sizes > 0]
+
+
+def _pick(rng: np.random.Generator, weights: dict[str, float] | np.ndarray, n: int) -> np.ndarray:
+    if isinstance(weights, dict):
+        keys = np.array(list(weights), dtype=object)
+        p = np.array(list(weights.values()), dtype=float)
+        return keys[rng.choice(len(keys), size=n, p=p / p.sum())]
+    p = np.asarray(weights, dtype=float)
+    return rng.choice(len(p), size=n, p=p / p.sum())
+
+
+def _draw_ages(rng: np.random.Generator, n: int) -> np.ndarray:
+    band = _pick(rng, np.array([b[2] for b in AGE_BANDS]), n)
+    low = np.array([b[0] for b in AGE_BANDS])[band]
+    high = np.array([b[1] for b in AGE_BANDS])[band]
+    return rng.integers(low, high + 1)
+
+
+def _draw_names(rng: np.random.Generator, gender: np.ndarray, nat: np.ndarray) -> np.ndarray:
+    names = np.empty(len(gender), dtype=object)
+    for g in range(3):
+        for code in np.unique(nat).tolist():
+            where = np.flatnonzero((gender == g) & (nat == code))
+            if g == 0:
+                pool = lexicon.FIRST_NAMES_FEMALE[code]
+            else:
+                pool = lexicon.FIRST_NAMES_TRANS if g == 1 else lexicon.FIRST_NAMES_MALE
+            names[where] = np.array(pool, dtype=object)[rng.integers(0, len(pool), len(where))]
+    return names
+
+
+def _choose_body(rng: np.random.Generator, gender: np.ndarray, generic_only: np.ndarray,
+                 k_range: tuple[int, int]) -> tuple[np.ndarray, np.ndarray]:
+    """Distinct body groups per person (those fitting her gender), -1 beyond her count."""
+    n, k_max = len(gender), k_range[1]
+    fits = np.array([[tag in tags for tags, _ in BODY] for tag in GENDER_TAGS])  # (3, G)
+    keys = rng.random((n, len(BODY)))
+    keys[~fits[gender]] = 2.0
+    keys[generic_only, GENERIC_BODY:] = 2.0
+    groups = np.argsort(keys, axis=1)[:, :k_max]
+    count = rng.integers(k_range[0], k_max + 1, size=n)
+    groups[np.arange(k_max)[None, :] >= count[:, None]] = -1
+    para = rng.integers(0, 3, size=(n, k_max))
+    para[generic_only] = 0  # decoys copy the most common wording
+    return groups, para
+
+
+def _choose_template(rng: np.random.Generator, groups: dict[str, tuple[str, ...]],
+                     gender: np.ndarray) -> np.ndarray:
+    offsets = template_offsets(groups)
+    low = np.array([offsets[t][0] for t in GENDER_TAGS])[gender]
+    high = np.array([offsets[t][1] for t in GENDER_TAGS])[gender]
+    return rng.integers(low, high)
+
+
+def simulate_persons(preset: Preset, n_ads: int, rng: np.random.Generator) -> Persons:
+    """Draw every simulated person, observed or not, with her network and writing style."""
+    n = max(int(round(n_ads / preset.ads_per_person)), 4)
+    cities = lexicon.CITY_TABLES[preset.geography]
+    city_weight = np.array([w for _, w in cities.values()])
+    n_city = len(city_weight)
+
+    # --- who is posted by whom
+    sizes = _network_sizes(rng, int(round(n * preset.network_share)), preset.network_size_max)
+    n_members = int(sizes.sum())
+    n_partner = int(round(n * preset.partner_share))
+    n_indep = n - n_members - n_partner
+    n_org = len(sizes)
+    kind = np.concatenate([np.full(n_members, KIND_NETWORK), np.full(n_partner, KIND_PARTNER),
+                           np.full(n_indep, KIND_INDEPENDENT)])
+    kind[n_members + n_partner:][rng.random(n_indep) < preset.decoy_share] = KIND_DECOY
+    network = np.concatenate([np.repeat(np.arange(n_org), sizes),
+                              n_org + np.arange(n_partner + n_indep)])
+    n_net = n_org + n_partner + n_indep
+    member = kind == KIND_NETWORK
+
+    # --- claimed identity
+    gender = _pick(rng, np.array([0.76, 0.08, 0.16]), n)
+    net_trans = rng.random(n_org) < 0.35  # some networks move trans persons too
+    gender[member] = np.where(net_trans[network[member]] & (rng.random(n_members) < 0.5), 1, 0)
+    gender[kind == KIND_PARTNER] = 0
+    net_nat = np.where(rng.random(n_org) < preset.foreign_share_network,
+                       _pick(rng, lexicon.FOREIGN_NETWORK, n_org), "FR")
+    nationality = np.where(rng.random(n) < preset.foreign_share_independent,
+                           _pick(rng, lexicon.FOREIGN_INDEPENDENT, n), "FR").astype(object)
+    nationality[kind == KIND_PARTNER] = "FR"
+    stay = rng.random(n_members) < 0.9
+    nationality[member] = np.where(stay, net_nat[network[member]], nationality[member])
+    age = _draw_ages(rng, n)
+    name = _draw_names(rng, gender, nationality)
+    alias = np.where(rng.random(n) < 0.35,
+                     np.array(lexicon.ALIASES, dtype=object)[rng.integers(0, len(lexicon.ALIASES), n)],
+                     "")
+    spread = np.exp(rng.normal(0.0, preset.activity_sigma, n))
+    activity = preset.activity_floor + (1.0 - preset.activity_floor) * spread
+
+    # --- phones: own numbers, second numbers, organiser and partner numbers
+    home_phone = np.array([lexicon.NATIONALITIES[c][3] for c in nationality.tolist()], dtype=object)
+    own_country = np.where((home_phone != "") & (home_phone != "FR")
+                           & (rng.random(n) < preset.foreign_phone_share), home_phone, "FR")
+    has_own = ~member | (rng.random(n) < 0.4)
+    changes = has_own & (rng.random(n) < preset.phone_change_share)
+    net_country = np.where(rng.random(n_org) < 0.25,
+                           [lexicon.NATIONALITIES[c][3] or "FR" for c in net_nat.tolist()], "FR")
+    countries = np.concatenate([own_country[has_own], own_country[changes],
+                                np.asarray(net_country, dtype=object), np.full(n_partner, "FR")])
+    phones = draw_phones(rng, countries.astype(object))
+    own_phone = np.full(n, -1)
+    own_phone[has_own] = np.arange(has_own.sum())
+    second_phone = np.full(n, -1)
+    second_phone[changes] = has_own.sum() + np.arange(changes.sum())
+    base = has_own.sum() + changes.sum()
+    network_phone = np.full(n, -1)
+    network_phone[member] = base + network[member]
+    network_phone[kind == KIND_PARTNER] = base + n_org + np.arange(n_partner)
+
+    has_email = (rng.random(n) < preset.email_share) & ~member
+    email = np.full(n, -1)
+    email[has_email] = np.arange(has_email.sum())
+    email_parts = draw_emails(rng, name[has_email], lexicon.EMAIL_DOMAINS)
+
+    # --- when and where: network members share their network's window, sites and route
+    days = (np.datetime64(preset.end) - np.datetime64(preset.start)).astype(int) + 1
+    net_span = np.minimum(rng.exponential(35.0, n_net) + 1.0, days)
+    net_first = rng.random(n_net) * (days - net_span)
+    change_day = np.where(rng.random(n) < 0.3, np.inf,
+                          net_first[network] + rng.random(n) * net_span[network])
+    site_p = 1.0 / np.arange(1, preset.n_sites + 1) ** 0.9
+    net_sites = rng.choice(preset.n_sites, size=(n_net, 4), p=site_p / site_p.sum())
+    net_n_sites = 1 + rng.binomial(3, 0.3, n_net)
+    city_p = city_weight / city_weight.sum()
+    net_route = rng.choice(n_city, size=(n_net, ROUTE_STOPS), p=city_p)
+    tourer = member | (rng.random(n) < preset.tourer_share)  # networks run "sex tours"
+
+    # --- writing style: a network writes one template for all its persons
+    style_gender = np.where(member, 0, gender)  # networks write the feminine template
+    generic_only = kind == KIND_DECOY
+    body_group, body_para = _choose_body(rng, style_gender, generic_only, preset.body_sentences)
+    opening = _choose_template(rng, OPENINGS, gender)
+    title = _choose_template(rng, TITLES, gender)
+    closing_group = rng.integers(0, len(CLOSINGS), n)
+    closing_para = rng.integers(0, 3, n)
+    contact = rng.integers(0, len(CONTACT_PHONE), n)
+    phone_style = _pick(rng, FRENCH_STYLE_WEIGHTS, n)
+    price = rng.choice(np.array([80.0, 100.0, 120.0, 150.0, 150.0, 200.0, 250.0]), n)
+
+    leader = np.zeros(n_org, dtype=np.int64)  # first member of each network sets its style
+    leader[:] = np.searchsorted(network[:n_members], np.arange(n_org))
+    lead_of = leader[network[member]]
+    for arr in (body_group, body_para, closing_group, closing_para, contact, phone_style, price):
+        arr[member] = arr[lead_of]
+    offsets = template_offsets(OPENINGS)
+    same_slot = opening[lead_of] - offsets["f"][0]  # the template of the same rank per gender
+    for g, tag in enumerate(GENDER_TAGS[:2]):
+        start, stop = offsets[tag]
+        pick = member & (gender == g)
+        opening[pick] = start + same_slot[pick[member]] % (stop - start)
+
+    person_order = rng.permutation(n)  # ids do not reveal the network structure
+    width = max(6, len(str(n)))
+    person_id = np.array([f"p{i:0{width}d}" for i in person_order.tolist()], dtype=object)
+    net_numbers = np.array([f"n{i:0{width}d}" for i in range(n_org + n_partner)], dtype=object)
+    network_id = np.empty(n_net, dtype=object)
+    network_id[:n_org + n_partner] = net_numbers
+    network_id[n_org + n_partner:] = person_id[n_members + n_partner:]
+
+    return Persons(
+        person_id=person_id, network=network, network_id=network_id, kind=kind, gender=gender,
+        nationality=nationality, age=age, name=name, alias=alias, activity=activity,
+        own_phone=own_phone, second_phone=second_phone, change_day=change_day,
+        network_phone=network_phone, email=email, email_parts=email_parts, phones=phones,
+        home_city=net_route[network, 0], route=net_route[network], tourer=tourer, first_day=net_first[network], span_days=net_span[network],
+        sites=net_sites[network], n_sites=net_n_sites[network], opening=opening, title=title,
+        body_group=body_group, body_para=body_para, closing_group=closing_group,
+        closing_para=closing_para, contact=contact, phone_style=phone_style, price=price,
+    )

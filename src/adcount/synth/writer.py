@@ -1,0 +1,33 @@
+"""Files of a synthetic ad set: ads.csv (what a scraper would give), truth.csv, truth.json.
+
+The ads file holds the canonical columns only, list columns as ``|``-separated strings, so a
+pipeline run on it never sees the truth. Output is byte-stable: fixed column order, fixed
+formats, ``\\n`` line ends, sorted JSON keys, no time of generation.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+CANONICAL_COLUMNS = ("ad_id", "site", "posted_at", "title", "text", "phones", "emails", "images",
+                     "city", "region", "age", "gender", "nationality", "price", "url")
+TRUTH_COLUMNS = ("ad_id", "true_person_id", "true_network_id")
+LIST_COLUMNS = ("phones", "emails", "images")
+
+
+def write_ad_set(df: pd.DataFrame, truth: dict[str, Any], out_dir: Path) -> None:
+    """Write ads.csv, truth.csv and truth.json into ``out_dir`` (created if missing)."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    ads = df.loc[:, list(CANONICAL_COLUMNS)].copy()
+    for column in LIST_COLUMNS:
+        ads[column] = ["|".join(values) for values in ads[column]]
+    ads["posted_at"] = ads["posted_at"].dt.strftime("%Y-%m-%dT%H:%M:%S")
+    ads.to_csv(out_dir / "ads.csv", index=False, lineterminator="\n", encoding="utf-8")
+    df.loc[:, list(TRUTH_COLUMNS)].to_csv(out_dir / "truth.csv", index=False, lineterminator="\n")
+    with open(out_dir / "truth.json", "w", encoding="utf-8", newline="\n") as fh:
+        json.dump(truth, fh, indent=2, sort_keys=True, ensure_ascii=False)
+        fh.write("\n")
