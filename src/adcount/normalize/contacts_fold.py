@@ -45,9 +45,19 @@ def _fold_table() -> dict[int, str]:
     return table
 
 
+# Does the text hold anything _fold_table changes? A non-ASCII decimal digit, an enclosed digit,
+# a keycap or an invisible character. (Checking is much cheaper than translating every text.)
+_FOLDABLE = re.compile(
+    "[\\d\u00ad\u200b-\u200d\u2060\ufeff\u20e3\u2460-\u24ff\u2776-\u2793\uff0b\uff20\U0001f51f]"
+    "(?<![0-9])"
+)
 # A token made of digits and the letters O/o (for 0) and l/I (for 1), with at least one real
 # digit and at least one such letter, not glued to other letters: "O6", "I2", "1O0", "o6".
-_LETTER_DIGIT_RUN = re.compile(r"(?<![^\W\d_])(?:[OolI]+\d|\d+[OolI])[\dOolI]*(?![^\W\d_])")
+# Written to start with a character class (see contacts_regex) and then check what precedes it.
+_LETTER_DIGIT_RUN = re.compile(
+    r"[OolI\d](?<!\w[OolI])(?<![^\W\d_]\d)(?:(?<=[OolI])[OolI]*\d|(?<=\d)\d*[OolI])[\dOolI]*"
+    r"(?![^\W\d_])"
+)
 _LETTER_TO_DIGIT = str.maketrans("OolI", "0011")
 
 
@@ -62,6 +72,6 @@ def fold_digits(text: str) -> str:
     joiners and emoji modifiers are dropped; ``O``/``o`` and ``l``/``I`` inside a digit run become
     ``0`` and ``1``. Letters elsewhere are left untouched ("Il", "lol" stay words).
     """
-    if not text.isascii():
+    if not text.isascii() and _FOLDABLE.search(text) is not None:
         text = text.translate(_fold_table())
     return _LETTER_DIGIT_RUN.sub(_fix_letter_digits, text)

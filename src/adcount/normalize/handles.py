@@ -30,19 +30,22 @@ class _Platform:
     account: str  # regex character class of account names
     min_len: int
     max_len: int
+    hints: tuple[str, ...]  # lower-case substrings, one of which any mention contains
 
 
 _PLATFORMS = (
     _Platform("telegram", r"t[ée]l[ée]gram+e?|tlgrm|(?-i:TG|Tg|tg)(?=\s*[:=@])", r"(?:t|telegram)\.me/",
-              r"[a-z0-9_]", 5, 32),
-    _Platform("snapchat", r"snap(?:chat)?|sn[a@]p|👻", r"snapchat\.com/add/", r"[a-z0-9._\-]", 3, 15),
+              r"[a-z0-9_]", 5, 32, ("gram", "tlgrm", "tg", ".me/")),
+    _Platform("snapchat", r"snap(?:chat)?|sn[a@]p|👻", r"snapchat\.com/add/", r"[a-z0-9._\-]", 3, 15,
+              ("snap", "sn@p", "👻")),
     _Platform("instagram", r"insta(?:gram)?|inst@|(?-i:IG|ig|Ig)(?=\s*[:=@])",
-              r"(?:instagram\.com|instagr\.am)/", r"[a-z0-9._]", 1, 30),
+              r"(?:instagram\.com|instagr\.am)/", r"[a-z0-9._]", 1, 30, ("inst", "ig")),
     _Platform("onlyfans", r"only\s?fans?|(?-i:OF)(?=\s*[:=@])", r"onlyfans\.com/", r"[a-z0-9._\-]",
-              3, 30),
-    _Platform("mym", r"(?-i:MYM|Mym|mym)", r"mym\.fans/", r"[a-z0-9._\-]", 3, 30),
-    _Platform("fansly", r"fansly", r"fansly\.com/", r"[a-z0-9._\-]", 3, 30),
+              3, 30, ("only", "of")),
+    _Platform("mym", r"(?-i:MYM|Mym|mym)", r"mym\.fans/", r"[a-z0-9._\-]", 3, 30, ("mym",)),
+    _Platform("fansly", r"fansly", r"fansly\.com/", r"[a-z0-9._\-]", 3, 30, ("fansly",)),
 )
+_WHATSAPP_HINTS = ("wa.me", "what", "wats", "wtsp", "wsp", "phone=")
 
 # Words that follow a platform name in ordinary sentences and are never account names.
 _NOT_ACCOUNT = frozenset(
@@ -54,13 +57,6 @@ _NOT_ACCOUNT = frozenset(
     "suis rejoins rejoignez abonne abonnez follow add write send ask".split()
 )
 _WINDOW = 60
-# Cheap pre-filter: a text matching none of these holds no handle.
-_HINT = re.compile(
-    r"sn[a@]p|👻|inst|\big\b|t[ée]l[ée]gr|tlgrm|\.me/|\btg\b|wh?ats|watsap|wtsp|wsp"
-    r"|only\s?fan|\bof\b|mym|fansly",
-    re.IGNORECASE,
-)
-
 _WHATSAPP_LINK = re.compile(
     r"(?:wa\.me/|whatsapp\.com/send/?\?phone=|whatsapp://send\?phone=)\+?(\d{7,15})", re.IGNORECASE
 )
@@ -118,10 +114,11 @@ def extract_handles(text: str, region: str = "FR") -> list[str]:
     """
     if not isinstance(text, str):
         raise TypeError(f"extract_handles expects a str, got {type(text).__name__}")
-    if _HINT.search(text) is None:
-        return []
-    found = _whatsapp_keys(text, region)
+    lowered = text.lower()
+    found = _whatsapp_keys(text, region) if any(h in lowered for h in _WHATSAPP_HINTS) else []
     for platform, pattern in _PATTERNS:
+        if not any(h in lowered for h in platform.hints):
+            continue
         for match in pattern.finditer(text):
             name = _account(platform, match)
             if name is not None:

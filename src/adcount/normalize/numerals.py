@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from adcount.normalize.contacts_regex import word_start_alternation
+
 _UNITS = {
     "zero": 0, "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6,
     "sept": 7, "huit": 8, "neuf": 9,
@@ -39,12 +41,16 @@ _NUMBER_WORDS = {**_UNITS, **_TEENS, **_TENS}
 
 _WORD_ALT = "|".join(sorted((re.escape(w) for w in _NUMBER_WORDS), key=len, reverse=True))
 _NUM = rf"(?:z[eé]ro|{_WORD_ALT})"
+_RUN_HEAD = word_start_alternation([*_NUMBER_WORDS, "zéro", *_REPEAT])
 # Words of one run are joined by spaces or a bare hyphen; a spaced hyphen (" - ") or a comma
 # separates two runs ("soixante - quatre-vingt-quatorze" is 60 then 94, not 64 ...).
 _LINK = r"(?:\s+(?:et|and|fois|times)\s+|-(?:et|and)-|\s+|-)"
 # A run of number words joined by spaces/hyphens, optionally with "et", "fois", "double"...
+# It starts with _RUN_HEAD (any number word, or "double"/"triple") so that the engine only stops
+# on word starts; a repeat word must then be followed by a number.
 _RUN = re.compile(
-    rf"\b(?:(?:double|triple)\s+)?{_NUM}(?:{_LINK}(?:(?:double|triple)\s+)?{_NUM})*\b",
+    rf"{_RUN_HEAD}(?:(?<=double|triple)\s+{_NUM}|(?<!double)(?<!triple))"
+    rf"(?:{_LINK}(?:(?:double|triple)\s+)?{_NUM})*\b",
     re.IGNORECASE,
 )
 _TOKEN = re.compile(r"[^\W\d_]+")
@@ -112,15 +118,14 @@ def _run_to_digits(words: list[str]) -> str:
 
 
 def _replace(match: re.Match[str]) -> str:
-    words = [_plain(w) for w in _TOKEN.findall(match.group())]
-    spoken = [w for w in words if w in _NUMBER_WORDS]
-    if len(spoken) < 2:
+    words = _TOKEN.findall(match.group())
+    if len(words) == 1 or sum(_plain(w) in _NUMBER_WORDS for w in words) < 2:
         text = match.string
         start, end = match.span()
         before = _NEIGHBOUR_BEFORE.search(text, max(0, start - _WINDOW), start)
         if before is None and _NEIGHBOUR_AFTER.match(text, end, end + _WINDOW) is None:
             return match.group()
-    return _run_to_digits(words)
+    return _run_to_digits([_plain(w) for w in words])
 
 
 def spell_to_digits(text: str) -> str:
@@ -130,8 +135,3 @@ def spell_to_digits(text: str) -> str:
     digit or another number word stands next to it.
     """
     return _RUN.sub(_replace, text)
-
-
-def has_number_words(text: str) -> bool:
-    """Cheap test used as a pre-filter: does ``text`` contain any number word at all?"""
-    return _RUN.search(text) is not None

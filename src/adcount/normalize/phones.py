@@ -27,60 +27,20 @@ import re
 import phonenumbers
 
 from adcount.normalize.contacts_fold import fold_digits
-from adcount.normalize.numerals import has_number_words, spell_to_digits
+from adcount.normalize.contacts_masks import BREAK, mask_non_phones
+from adcount.normalize.numerals import spell_to_digits
 
-_BREAK = "#"
-_MONTHS = (
-    "janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre"
-    "|janv|f[ée]vr?|avr|juil|sept|oct|nov|d[ée]c"
-    "|january|february|march|april|may|june|july|august|september|october|november|december"
-)
-# Every pattern here describes a number that is not a phone; matches are replaced by _BREAK.
-# Case-insensitive, except the parts marked (?-i:...) where the case carries the meaning.
-_NOT_PHONE = re.compile(
-    "|".join(
-        (
-            # masked digits: "06 xx xx xx xx", "06 ** ** ** **", "06 ## ##", "06 ?? ??"
-            r"(?<![^\W\d_])(?:x{1,4}|\*{2,}|#+|\?+|_{2,})(?![^\W\d_])",
-            # prices, after or before the amount
-            r"\d+(?:[.,]\d+)?(?:\s*(?:€|\$|£|eur(?:os?)?\b|chf\b|frs?\b|balles\b|dollars?\b"
-            r"|roses?\b|cadeaux?\b)|(?:e|r|k)\b)",
-            r"(?:€|\$|£)\s*\d+(?:[.,]\d+)?",
-            # ages and durations
-            r"\d+\s*(?:ans?|yo|y/o|years?|yrs?|mins?|mn|minutes?|heures?|hours?|nuits?|nights?"
-            r"|jours?|days?|semaines?|mois|fois)\b",
-            r"\b[aâ]ge\s*:?\s*\d+",
-            # times: "22h30", "22 h", "9h-23h", "22:30" (a colon time not continued by digits)
-            r"\b\d{1,2}\s?h(?:\s?\d{2})?\b",
-            r"(?<![\d:.])\b\d{1,2}:\d{2}\b(?!\s*[:.\-/]?\s*\d)",
-            # dates: "12/10/2018", "12.10.18", "12 octobre 2018", "2018-10-12"
-            r"\b\d{1,2}[/.\-]\d{1,2}[/.\-](?:19|20)\d{2}\b",
-            r"(?<![\d/.\-]\s)(?<![\d/.\-])\b\d{1,2}/\d{1,2}/\d{2}\b(?!\s*/\s*\d|\s+\d)",
-            r"\b(?:19|20)\d{2}[/.\-]\d{1,2}[/.\-]\d{1,2}\b",
-            rf"\b\d{{1,2}}(?:er)?\s+(?:{_MONTHS})\b\.?(?:\s+(?:19|20)\d{{2}}\b)?",
-            rf"\b(?:{_MONTHS})\b\.?\s+(?:19|20)\d{{2}}\b",
-            # measurements: "1m70", "1,70 m", "55 kg", "38 ème", "3 km", "95C", "90 DD"
-            r"\b\d\s?m\s?\d{2}\b",
-            r"\d+(?:[.,]\d+)?(?:\s*(?:kgs?|kilos?|cm|mm|km|ml|cl|%|pts?|points?|[eè]me|[eè]re"
-            r"|bonnet)|(?:m|g|l|er|nd|nde|th|st|rd))\b",
-            r"\b(?:bonnet|taille|pointure|tour de poitrine|poitrine)\s*:?\s*\d+\w*",
-            r"(?-i:(?<!\d[\s.\-/])\b\d{2,3}(?:\s?[A-H]|[a-h]|\s?DDD?)\b|\bT\s?\d{2}\b)",
-            # identifiers: SIRET/SIREN/TVA/RCS numbers and references; postcode or département
-            # followed by a town name
-            r"\b(?:siret|siren|tva|rcs|r[ée]f(?:[ée]rence)?)\b[\s:°n.#]*[\da-z]?[\d\s.]{3,24}",
-            r"(?-i:\b\d{5}\s+(?=[A-ZÉÈ][a-zéèêàç])|\(\d{2,3}\)(?=\s*[A-ZÉÈ]?[a-zéèêàç]))",
-        )
-    ),
-    re.IGNORECASE,
-)
 # Separators between digit groups: anything that is neither a letter/digit nor a breaker.
 _SEP = r"(?:[^\w#+@€$£%]|_)"
 # Gaps a disguised phone may have between groups: up to three short words ("06 12 appelle 34"),
 # or one parenthesised remark ("06 72 (appelle, pas de sms) 11 93 58").
 _WORD_GAP = rf"{_SEP}+(?:[^\W\d_]{{1,12}}{_SEP}+){{0,3}}"
 _REMARK_GAP = rf"{_SEP}*\([^()\d#]{{1,40}}\){_SEP}*"
-_TIGHT_CHAIN = re.compile(rf"(?:\+|\b)\d+(?:{_SEP}+\+?\d+)*")
-_LOOSE_CHAIN = re.compile(rf"(?:\+|\b)\d+(?:(?:{_REMARK_GAP}|{_WORD_GAP})\+?\d+)*")
+# A chain starts with "+" and a digit, or with a digit that follows no letter, digit or "_"
+# (written as a class first, then checks, so that the engine only stops on "+" and digits).
+_CHAIN_START = r"[+\d](?:(?<=\+)\d+|(?<!\w\d)\d*)"
+_TIGHT_CHAIN = re.compile(rf"{_CHAIN_START}(?:{_SEP}+\+?\d+)*")
+_LOOSE_CHAIN = re.compile(rf"{_CHAIN_START}(?:(?:{_REMARK_GAP}|{_WORD_GAP})\+?\d+)*")
 # A WhatsApp link writes the international number without "+": "wa.me/33612345678".
 _LINK_NUMBER = re.compile(r"(?:wa\.me/|phone=)\+?(?=\d)", re.IGNORECASE)
 _GROUP = re.compile(r"\+?\d+")
@@ -101,6 +61,50 @@ def _valid_e164(candidate: str, region: str) -> str | None:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
+@functools.lru_cache(maxsize=1024)
+def _region_lengths(region: str) -> tuple[str, frozenset[int]]:
+    """(trunk prefix, possible national significant number lengths) of ``region``."""
+    metadata = phonenumbers.PhoneMetadata.metadata_for_region(region.upper())
+    if metadata is None or metadata.general_desc is None:
+        return "", frozenset()
+    return metadata.national_prefix or "", frozenset(metadata.general_desc.possible_length)
+
+
+@functools.lru_cache(maxsize=1024)
+def _code_lengths(code: int) -> frozenset[int]:
+    """Possible national significant number lengths behind a country calling code."""
+    lengths: set[int] = set()
+    for region in phonenumbers.COUNTRY_CODE_TO_REGION_CODE.get(code, ()):
+        if region == phonenumbers.REGION_CODE_FOR_NON_GEO_ENTITY:
+            metadata = phonenumbers.PhoneMetadata.metadata_for_nongeo_region(code)
+        else:
+            metadata = phonenumbers.PhoneMetadata.metadata_for_region(region)
+        if metadata is not None and metadata.general_desc is not None:
+            lengths.update(metadata.general_desc.possible_length)
+    return frozenset(lengths)
+
+
+def _plausible(prefix: str, digits: str, region: str) -> bool:
+    """Cheap length test that spares phonenumbers' parser the many candidates that cannot be valid.
+
+    National form: the region's trunk prefix plus a possible length. International form: a
+    country calling code of 1-3 digits followed by a possible length for it, with an optional
+    written trunk "0" ("+33 (0)6 ...").
+    """
+    if not prefix:
+        trunk, lengths = _region_lengths(region)
+        if trunk and digits.startswith(trunk):
+            return len(digits) - len(trunk) in lengths
+        return len(digits) in lengths
+    for size in (1, 2, 3):
+        code = int(digits[:size])
+        lengths = _code_lengths(code) if digits[0] != "0" else frozenset()
+        rest = len(digits) - size
+        if rest in lengths or (digits[size : size + 1] == "0" and rest - 1 in lengths):
+            return True
+    return False
+
+
 def _phones_in_chain(groups: list[str], region: str) -> list[str]:
     """Valid phones in one chain of digit groups, aligned on group boundaries, left to right."""
     found: list[str] = []
@@ -117,7 +121,7 @@ def _phones_in_chain(groups: list[str], region: str) -> list[str]:
         best: tuple[str, int] | None = None
         j = i
         while True:
-            if len(digits) >= _MIN_PHONE_DIGITS:
+            if len(digits) >= _MIN_PHONE_DIGITS and _plausible(prefix, digits, region):
                 e164 = _valid_e164(prefix + digits, region)
                 if e164 is not None:
                     best = (e164, j)
@@ -138,14 +142,15 @@ def _phones_in_chain(groups: list[str], region: str) -> list[str]:
 def prepare_digits(text: str) -> str | None:
     """Text with digits folded, spelled numbers as digits and non-phone numbers masked.
 
-    Returns None, cheaply, when the text has too few digits and no number words to hold a phone.
+    Returns None, before the costlier masking, when the text has too few digits to hold a phone.
     """
-    folded = _LINK_NUMBER.sub(" +", fold_digits(text))
-    if has_number_words(folded):
-        folded = spell_to_digits(folded)
-    elif _digit_count(folded) < _MIN_PHONE_DIGITS:
+    folded = fold_digits(text)
+    if "wa.me/" in folded or "phone=" in folded:
+        folded = _LINK_NUMBER.sub(" +", folded)
+    spelled = spell_to_digits(folded)
+    if _digit_count(spelled) < _MIN_PHONE_DIGITS:
         return None
-    return _NOT_PHONE.sub(_BREAK, folded)
+    return mask_non_phones(spelled)
 
 
 def _digit_count(text: str) -> int:
@@ -176,7 +181,7 @@ def extract_phones(text: str, region: str = "FR") -> list[str]:
             found = _phones_in_chain(_GROUP.findall(chain.group()), region)
             if found:
                 leftover.append(prepared[end : chain.start()])
-                leftover.append(_BREAK)
+                leftover.append(BREAK)
                 end = chain.end()
             phones.extend(p for p in found if p not in phones)
         leftover.append(prepared[end:])
