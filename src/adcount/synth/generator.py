@@ -16,6 +16,7 @@ import pandas as pd
 
 from . import lexicon
 from .compose import compose_ads
+from .photoset import render_photos
 from .population import KIND_NETWORK, simulate_persons
 from .postings import simulate_postings
 from .presets import PRESETS, Preset
@@ -50,7 +51,8 @@ def generate(preset: str | Preset = "pas-de-calais-2018", seed: int = 0,
     ``gender``, ``nationality``, ``price``, ``url``) and the truth columns ``true_person_id`` and
     ``true_network_id``; ``df.attrs["truth"]`` summarises the truth (persons observed and in
     total, networks, sites, parameters). With ``out_dir``, photos are rendered (presets with
-    photos) and ads.csv, truth.csv, truth.json and images/ are written there.
+    photos) and ads.csv, truth.csv, truth.json, images/ and images.csv (which original and
+    which edits each photo file shows) are written there.
     """
     chosen, count = _resolve(preset, n_ads)
     seed = int(seed)
@@ -58,15 +60,14 @@ def generate(preset: str | Preset = "pas-de-calais-2018", seed: int = 0,
     postings = simulate_postings(chosen, persons, count, _stream(seed, _STREAM_POSTINGS))
     sites = lexicon.site_names(chosen.n_sites)
     df = compose_ads(chosen, persons, postings, sites, _stream(seed, _STREAM_TEXT))
-    n_images = 0
+    image_truth = None
     if out_dir is not None and chosen.photos:
-        from .photos import render_photos
-
-        df["images"], n_images = render_photos(chosen, persons, postings, Path(out_dir),
-                                               _stream(seed, _STREAM_PHOTOS))
+        df["images"], image_truth = render_photos(chosen, persons, postings, Path(out_dir),
+                                                  _stream(seed, _STREAM_PHOTOS))
+    n_images = 0 if image_truth is None else len(image_truth)
     df.attrs["truth"] = _truth_summary(chosen, seed, df, persons, sites, n_images)
     if out_dir is not None:
-        write_ad_set(df, df.attrs["truth"], Path(out_dir))
+        write_ad_set(df, df.attrs["truth"], Path(out_dir), image_truth)
     return df
 
 

@@ -1,0 +1,160 @@
+"""Original photos of synthetic persons, composed from real photographs shipped with packages.
+
+Sources are the sample photographs that scikit-image (``skimage/data``: astronaut, chelsea,
+coffee, rocket, retina, hubble_deep_field, ...; ``lfw_subset.npy`` faces) and scikit-learn
+(``datasets/images``: china, flower) install with them: nothing is downloaded. A person's
+"original" is a composition: a crop of one source (its own region, scale and orientation), a
+second crop or a face inset, a colour grade and a vignette. Originals of the whole set are kept
+more than ``MIN_ORIGINAL_DISTANCE`` bits apart under ``imagehash.phash`` (a redraw replaces any
+that falls closer), so that two persons' photos are never near-duplicates by accident; stock
+photos are originals deliberately shared by unrelated persons.
+"""
+
+from __future__ import annotations
+
+import functools
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+import imagehash
+import numpy as np
+from PIL import Image, ImageChops, ImageOps
+
+MIN_ORIGINAL_DISTANCE = 12  # pHash bits between any two originals
+ORIGINAL_SIZES = ((800, 600), (600, 800))  # landscape, portrait
+_SKIMAGE_SOURCES = ("astronaut.png", "brick.png", "camera.png", "cell.png", "chelsea.png",
+                    "clock_motion.png", "coffee.png", "coins.png", "color.png", "grass.png",
+                    "gravel.png", "hubble_deep_field.jpg", "ihc.png", "moon.png",
+                    "motorcycle_left.png", "phantom.png", "retina.jpg", "rocket.jpg")
+_SKLEARN_SOURCES = ("china.jpg", "flower.jpg")
+_THREADS = 2
+
+
+@functools.lru_cache(maxsize=1)
+def source_photos() -> tuple[Image.Image, ...]:
+    """The shipped sample photographs as RGB images (at most 1024 pixels a side)."""
+    import skimage
+    import sklearn
+
+    folders = ((Path(skimage.__file__).parent / "data", _SKIMAGE_SOURCES),
+               (Path(sklearn.__file__).parent / "datasets" / "images", _SKLEARN_SOURCES))
+    photos = []
+    for folder, names in folders:
+        for name in names:
+            with Image.open(folder / name) as im:
+                rgb = im.convert("RGB")
+            rgb.thumbnail((1024, 1024), Image.Resampling.BILINEAR)
+            photos.append(rgb)
+    return tuple(photos)
+
+
+@functools.lru_cache(maxsize=1)
+def faces() -> np.ndarray:
+    """200 small grey faces (Labeled Faces in the Wild subset shipped with scikit-image)."""
+    import skimage
+
+    return np.load(Path(skimage.__file__).parent / "data" / "lfw_subset.npy")
+
+
+@dataclass(frozen=True)
+class OriginalRecipe:
+    """How one original photo is composed (every number drawn from the set's generator)."""
+
+    source: int
+    box: tuple[float, float, float, float]  # crop of the source, fractions (left, top, right, bottom)
+    turn: int  # quarter turns of the crop
+    size: tuple[int, int]
+    inset_source: int  # -1: a face inset
+    inset_face: int
+    inset_box: tuple[float, float, float, float]  # where the inset goes, fractions of the frame
+    inset_crop: tuple[float, float, float, float]
+    gains: tuple[float, float, float]
+    gamma: float
+    vignette: float
+
+
+def _box(rng: np.random.Generator, low: float, high: float) -> tuple[float, float, float, float]:
+    w, h = rng.uniform(low, high, 2)
+    x, y = rng.uniform(0, 1 - w), rng.uniform(0, 1 - h)
+    return (float(x), float(y), float(x + w), float(y + h))
+
+
+def draw_recipe(rng: np.random.Generator) -> OriginalRecipe:
+    n_sources = len(_SKIMAGE_SOURCES) + len(_SKLEARN_SOURCES)
+    use_face = rng.random() < 0.5
+    return OriginalRecipe(
+        source=int(rng.integers(n_sources)),
+        box=_box(rng, 0.35, 0.9),
+        turn=int(rng.choice([0, 0, 0, 1, 2, 3])),
+        size=ORIGINAL_SIZES[int(rng.random() < 0.3)],
+        inset_source=-1 if use_face else int(rng.integers(n_sources)),
+        inset_face=int(rng.integers(len(faces()))),
+        inset_box=_box(rng, 0.25, 0.45),
+        inset_crop=_box(rng, 0.3, 0.7),
+        gains=tuple(float(g) for g in rng.uniform(0.75, 1.25, 3)),
+        gamma=float(rng.uniform(0.75, 1.35)),
+        vignette=float(rng.uniform(0.0, 0.5)),
+    )
+
+
+def _crop(image: Image.Image, box: tuple[float, float, float, float]) -> Image.Image:
+    w, h = image.size
+    return image.crop((int(box[0] * w), int(box[1] * h), int(box[2] * w), int(box[3] * h)))
+
+
+def render_original(recipe: OriginalRecipe) -> Image.Image:
+    """Compose the original photo described by ``recipe``."""
+    sources = source_photos()
+    base = _crop(sources[recipe.source], recipe.box)
+    if recipe.turn:
+        base = base.rotate(90 * recipe.turn, expand=True)
+    frame = base.resize(recipe.size, Image.Resampling.BILINEAR)
+    fw, fh = recipe.size
+    left, top = int(recipe.inset_box[0] * fw), int(recipe.inset_box[1] * fh)
+    size = (max(int((recipe.inset_box[2] - recipe.inset_box[0]) * fw), 8),
+            max(int((recipe.inset_box[3] - recipe.inset_box[1]) * fh), 8))
+    if recipe.inset_source < 0:
+        face = (faces()[recipe.inset_face] * 255).astype(np.uint8)
+        inset = Image.fromarray(face).convert("RGB")
+    else:
+        inset = _crop(sources[recipe.inset_source], recipe.inset_crop)
+    inset = ImageOps.expand(inset.resize((size[0] - 8, size[1] - 8), Image.Resampling.BILINEAR),
+                            border=4, fill=(245, 240, 235))
+    frame.paste(inset, (left, top))
+    return _shade(_grade(frame, recipe.gains, recipe.gamma), recipe.vignette)
+
+
+def _grade(image: Image.Image, gains: tuple[float, float, float], gamma: float) -> Image.Image:
+    """Colour grade through one lookup table per channel (gamma, then channel gains)."""
+    levels = (np.arange(256) / 255.0) ** gamma
+    lut = np.concatenate([np.clip(levels * g * 255 + 0.5, 0, 255) for g in gains])
+    return image.point(lut.astype(np.uint8).tolist())
+
+
+@functools.lru_cache(maxsize=1)
+def _radial() -> Image.Image:
+    return Image.radial_gradient("L")  # 256 x 256, 0 at the centre
+
+
+def _shade(image: Image.Image, strength: float) -> Image.Image:
+    """Darken towards the corners (a vignette)."""
+    scale = [int(255 - strength * min(v, 255)) for v in range(256)]
+    mask = _radial().point(scale).resize(image.size, Image.Resampling.BILINEAR)
+    return ImageChops.multiply(image, Image.merge("RGB", (mask, mask, mask)))
+
+
+def render_originals(count: int, rng: np.random.Generator) -> list[Image.Image]:
+    """``count`` originals, pairwise more than MIN_ORIGINAL_DISTANCE pHash bits apart."""
+    recipes = [draw_recipe(rng) for _ in range(count)]
+    with ThreadPoolExecutor(_THREADS) as pool:
+        images = list(pool.map(render_original, recipes))
+    hashes = np.zeros((count, 64), dtype=bool)
+    for i in range(count):
+        for _ in range(50):  # redraw until far from every accepted original
+            bits = imagehash.phash(images[i].reduce(4)).hash.ravel()  # ~ the full-size bits, 10x faster
+            if i == 0 or (hashes[:i] != bits).sum(axis=1).min() > MIN_ORIGINAL_DISTANCE:
+                break
+            images[i] = render_original(draw_recipe(rng))
+        hashes[i] = bits
+    return images

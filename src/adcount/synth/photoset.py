@@ -1,0 +1,108 @@
+"""Which photos each ad shows, and the rendering of every distinct edited copy once.
+
+Each observed person owns 1-5 originals (a few persons also use one stock photo shared with
+unrelated persons); an ad shows 0-4 of them. A copy is identified by (original, person, site,
+re-upload): a site shows its own processed copy, and a re-upload adds the person's edits, so the
+same file recurs across ads while copies of one photo differ across sites. Copies are rendered
+in a thread pool (Pillow releases the GIL while resizing and encoding).
+"""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from . import lexicon
+from .edits import apply_edit, draw_edit, save_jpeg, site_styles
+from .photos import render_originals
+from .population import Persons
+from .postings import Postings
+from .presets import Preset
+
+NO_PHOTO_SHARE = 0.12  # ads showing no photo
+REUPLOAD_SHARE = 0.3  # copies re-uploaded with the person's own edits
+IMAGE_FOLDER = "images"
+
+
+def _person_originals(preset: Preset, persons: Persons,
+                      rng: np.random.Generator) -> np.ndarray:
+    """(persons, max originals) original indices, -1 padded; stock photos are 0..pool-1."""
+    low, high = preset.photos_per_person
+    n = len(persons)
+    count = rng.integers(low, high + 1, n)
+    own = preset.stock_pool + np.cumsum(count) - count  # first own original of each person
+    slots = np.arange(high)[None, :]
+    table = np.where(slots < count[:, None], own[:, None] + slots, -1)
+    stock_user = rng.random(n) < preset.stock_user_share
+    table[stock_user, 0] = rng.integers(0, preset.stock_pool, stock_user.sum())
+    return table
+
+
+def _ad_photos(preset: Preset, table: np.ndarray, ads: Postings,
+               rng: np.random.Generator) -> np.ndarray:
+    """(ads, max photos per ad) original indices shown by each ad, -1 padded."""
+    owned = table[ads.person]
+    n, width = owned.shape
+    available = (owned >= 0).sum(axis=1)
+    most = min(preset.photos_per_ad[1], width)
+    shown = 1 + (rng.random(n) * np.minimum(available, most)).astype(np.int64)
+    shown[rng.random(n) < NO_PHOTO_SHARE] = 0
+    keys = np.where(owned >= 0, rng.random((n, width)), 2.0)
+    picked = np.take_along_axis(owned, np.argsort(keys, axis=1), axis=1)[:, :most]
+    return np.where(np.arange(most)[None, :] < shown[:, None], picked, -1)
+
+
+def render_photos(preset: Preset, persons: Persons, ads: Postings, out_dir: Path,
+                  rng: np.random.Generator) -> tuple[list[list[str]], pd.DataFrame]:
+    """Render the copies shown by ``ads`` under ``out_dir/images``.
+
+    Returns the ``images`` column (paths relative to ``out_dir``) and the image truth table
+    (path, original, stock, person, site, edits).
+    """
+    table = _person_originals(preset, persons, rng)
+    shown = _ad_photos(preset, table, ads, rng)
+    n_ads, width = shown.shape
+    ad = np.repeat(np.arange(n_ads), width)
+    original = shown.ravel()
+    keep = original >= 0
+    ad, original = ad[keep], original[keep]
+    reupload = (rng.random(len(ad)) < REUPLOAD_SHARE).astype(np.int64)
+    person, site = ads.person[ad], ads.site[ad]
+    code = ((original * len(persons) + person) * preset.n_sites + site) * 2 + reupload
+    versions, first, copy_of = np.unique(code, return_index=True, return_inverse=True)
+
+    used, original_pos = np.unique(original[first], return_inverse=True)
+    originals = render_originals(len(used), rng)
+    styles = site_styles(preset.n_sites, np.random.default_rng([preset.n_sites, 63]))
+    names = lexicon.site_names(preset.n_sites)
+    v_site, v_reupload = site[first], reupload[first]
+    edits = [draw_edit(rng, styles[s], names[s], bool(r))
+             for s, r in zip(v_site.tolist(), v_reupload.tolist())]
+    number = rng.permutation(len(versions))
+    paths = [f"{IMAGE_FOLDER}/img{k:05d}.jpg" for k in number.tolist()]
+
+    (out_dir / IMAGE_FOLDER).mkdir(parents=True, exist_ok=True)
+
+    def render(v: int) -> None:
+        image = apply_edit(originals[original_pos[v]], edits[v])
+        save_jpeg(image, str(out_dir / paths[v]), edits[v].quality)
+
+    with ThreadPoolExecutor(2) as pool:
+        list(pool.map(render, range(len(versions))))
+
+    column: list[list[str]] = [[] for _ in range(n_ads)]
+    for a, v in zip(ad.tolist(), copy_of.tolist()):
+        column[a].append(paths[v])
+    v_original = original[first]
+    truth = pd.DataFrame({
+        "image": paths,
+        "original": [f"o{o:05d}" for o in v_original.tolist()],
+        "stock": v_original < preset.stock_pool,
+        "true_person_id": persons.person_id[person[first]],
+        "site": np.array(names, dtype=object)[v_site],
+        "edits": [e.describe() for e in edits],
+    }).sort_values("image", ignore_index=True)
+    return column, truth
