@@ -1,0 +1,240 @@
+"""Every pair of photos whose 64-bit perceptual hashes lie within a Hamming radius, exactly.
+
+`image_pairs` uses multi-index hashing (Norouzi, Punjani & Fleet, "Fast search in Hamming space
+with multi-index hashing", CVPR 2012): the 64 bits are cut into m chunks and each chunk k gets a
+probe radius s_k with sum(s_k + 1) = r + 1. If two hashes are within r, then by the pigeonhole
+principle some chunk k differs in at most s_k bits; so each query probes, in each chunk, the
+buckets of the chunk values within s_k of its own (a counting-sort bucket table per chunk), and
+verifies every candidate with a full 64-bit popcount. m is chosen by a cost model from the number
+of hashes and the radius, so the work stays near-linear at 1,000,000 hashes and small inputs pay
+only for tiny tables. A pair met in several chunks is emitted from the first chunk only.
+
+Photos with several hash columns (mirror image, centred zooms: see `adcount.hash_images`) are
+matched by comparing *every* column of one photo with the *base* columns of the other, in both
+directions. Identical hash rows (the same file re-posted) are searched once and expanded to all
+their row pairs at the end.
+"""
+
+from __future__ import annotations
+
+import os
+from concurrent.futures import ThreadPoolExecutor
+from math import comb
+
+import numba
+import numpy as np
+
+from adcount.signals.images import ImageHashes
+
+DEFAULT_MAX_DISTANCE = 8
+"""Default Hamming radius; docs/images.md gives the false-positive rate measured at it."""
+
+MAX_CHUNK_BITS = 22
+"""Widest chunk: its bucket table holds 2**22 + 1 offsets."""
+
+
+def _as_hash_table(hashes: ImageHashes | np.ndarray) -> tuple[np.ndarray, np.ndarray, tuple[int, ...]]:
+    """(hash rows (n, v) uint64, usable-row mask (n,), base columns) from either input form."""
+    if isinstance(hashes, ImageHashes):
+        return hashes.hashes, np.asarray(hashes.ok, dtype=bool), tuple(hashes.base_columns)
+    table = np.asarray(hashes)
+    if table.dtype != np.uint64:
+        raise TypeError(f"hashes must be an ImageHashes or a uint64 array, got dtype {table.dtype}")
+    if table.ndim == 1:
+        table = table[:, None]
+    if table.ndim != 2:
+        raise ValueError(f"hashes must have shape (n,) or (n, v), got {table.shape}")
+    return table, np.ones(len(table), dtype=bool), (0,)
+
+
+def chunk_plan(n_base: int, n_queries: int, radius: int) -> tuple[np.ndarray, np.ndarray]:
+    """Chunk bit widths and probe radii (s_k, -1 = chunk not probed) minimising expected work.
+
+    Work for m chunks ~ table sizes + probes + candidates, for hashes spread evenly over the
+    chunk values: sum_k 2**w_k + n_queries * sum_k V(w_k, s_k) * (1 + n_base / 2**w_k), where
+    V(w, s) is the number of w-bit values within s bits.
+    """
+    best: tuple[float, np.ndarray, np.ndarray] | None = None
+    for m in range(-(-64 // MAX_CHUNK_BITS), 65):
+        widths = np.full(m, 64 // m, dtype=np.int64)
+        widths[: 64 % m] += 1
+        budget = np.full(m, (radius + 1) // m, dtype=np.int64)
+        budget[: (radius + 1) % m] += 1
+        probes = budget - 1
+        cost = 0.0
+        for width, probe in zip(widths.tolist(), probes.tolist()):
+            ball = sum(comb(width, k) for k in range(probe + 1))
+            cost += 2.0**width + n_queries * ball * (1.0 + n_base / 2.0**width)
+        if best is None or cost < best[0]:
+            best = (cost, widths, probes)
+        if m > radius + 1:
+            break
+    assert best is not None
+    return best[1], best[2]
+
+
+def _flip_masks(width: int, probe: int) -> np.ndarray:
+    """All XOR masks of at most ``probe`` set bits among the low ``width`` bits, fewest bits first."""
+    masks = [0]
+    frontier = [(0, -1)]
+    for _ in range(probe):
+        frontier = [(mask | (1 << bit), bit) for mask, top in frontier for bit in range(top + 1, width)]
+        masks.extend(mask for mask, _ in frontier)
+    return np.array(masks, dtype=np.uint64)
+
+
+@numba.njit(cache=True, nogil=True)
+def _popcount(x: np.uint64) -> int:
+    x = x - ((x >> np.uint64(1)) & np.uint64(0x5555555555555555))
+    x = (x & np.uint64(0x3333333333333333)) + ((x >> np.uint64(2)) & np.uint64(0x3333333333333333))
+    x = (x + (x >> np.uint64(4))) & np.uint64(0x0F0F0F0F0F0F0F0F)
+    return int((x * np.uint64(0x0101010101010101)) >> np.uint64(56))
+
+
+@numba.njit(cache=True, nogil=True)
+def _bucket_offsets(sorted_keys: np.ndarray, width: int) -> np.ndarray:
+    """Bucket table of sorted chunk keys: rows with key c are offsets[c]:offsets[c + 1]."""
+    offsets = np.zeros((1 << width) + 1, dtype=np.int64)
+    for key in sorted_keys:
+        offsets[key + 1] += 1
+    for c in range(1 << width):
+        offsets[c + 1] += offsets[c]
+    return offsets
+
+
+@numba.njit(cache=True, nogil=True)
+def _probe_chunk(query_keys, query_values, query_rows, offsets, base_values, base_rows, masks,
+                 chunk, shifts, widths, probes, radius):
+    """Pairs (query row, base row) within ``radius`` whose first close chunk is ``chunk``.
+
+    Queries and base are both sorted by their key in this chunk, and the loop runs mask by mask
+    over the sorted queries, so the bucket table and the base are read in near-sequential order.
+    """
+    capacity = 1024
+    found_a = np.empty(capacity, dtype=np.int64)
+    found_b = np.empty(capacity, dtype=np.int64)
+    count = 0
+    for mask in masks:
+        for q in range(len(query_keys)):
+            bucket = query_keys[q] ^ mask
+            value = query_values[q]
+            row = query_rows[q]
+            for slot in range(offsets[bucket], offsets[bucket + 1]):
+                diff = value ^ base_values[slot]
+                if _popcount(diff) > radius or base_rows[slot] == row:
+                    continue
+                earlier = False  # met by an earlier chunk's probe already
+                for e in range(chunk):
+                    if probes[e] >= 0:
+                        e_mask = (np.uint64(1) << np.uint64(widths[e])) - np.uint64(1)
+                        if _popcount((diff >> np.uint64(shifts[e])) & e_mask) <= probes[e]:
+                            earlier = True
+                            break
+                if earlier:
+                    continue
+                if count == capacity:
+                    capacity *= 2
+                    grown_a = np.empty(capacity, dtype=np.int64)
+                    grown_b = np.empty(capacity, dtype=np.int64)
+                    grown_a[:count] = found_a[:count]
+                    grown_b[:count] = found_b[:count]
+                    found_a, found_b = grown_a, grown_b
+                found_a[count] = row
+                found_b[count] = base_rows[slot]
+                count += 1
+    return found_a[:count], found_b[:count]
+
+
+def _chunk_keys(values: np.ndarray, shift: int, width: int) -> np.ndarray:
+    return ((values >> np.uint64(shift)) & np.uint64((1 << width) - 1)).astype(np.int64)
+
+
+def _near_pairs(table: np.ndarray, base_columns: tuple[int, ...], radius: int, threads: int) -> np.ndarray:
+    """Row pairs (i < j, unique) of distinct rows of ``table`` where some column of one row is
+    within ``radius`` of a base column of the other."""
+    n, n_columns = table.shape
+    # index every column, query with the base columns: fewer probes (the costly part) than the
+    # converse, for the same pairs since the relation is symmetric
+    index = np.ascontiguousarray(table).reshape(-1)
+    index_rows = np.repeat(np.arange(n, dtype=np.int64), n_columns)
+    queries = np.ascontiguousarray(table[:, list(base_columns)]).reshape(-1)
+    query_rows = np.repeat(np.arange(n, dtype=np.int64), len(base_columns))
+    widths, probes = chunk_plan(len(index), len(queries), radius)
+    shifts = (64 - np.cumsum(widths)).astype(np.int64)
+    jobs = []
+    for chunk in np.flatnonzero(probes >= 0):
+        shift, width = int(shifts[chunk]), int(widths[chunk])
+        index_keys = _chunk_keys(index, shift, width)
+        index_order = np.argsort(index_keys, kind="stable")
+        offsets = _bucket_offsets(index_keys[index_order], width)
+        query_keys = _chunk_keys(queries, shift, width)
+        query_order = np.argsort(query_keys, kind="stable")
+        masks = _flip_masks(width, int(probes[chunk])).astype(np.int64)
+        for part in np.array_split(masks, threads):
+            jobs.append((query_keys[query_order], queries[query_order], query_rows[query_order],
+                         offsets, index[index_order], index_rows[index_order], part,
+                         int(chunk), shifts, widths, probes, radius))
+    with ThreadPoolExecutor(max_workers=threads) as pool:
+        found = list(pool.map(lambda job: _probe_chunk(*job), jobs))
+    a = np.concatenate([f[0] for f in found] + [np.zeros(0, np.int64)])
+    b = np.concatenate([f[1] for f in found] + [np.zeros(0, np.int64)])
+    return np.unique(np.stack([np.minimum(a, b), np.maximum(a, b)], axis=1), axis=0)
+
+
+@numba.njit(cache=True, nogil=True)
+def _expand(pairs, group_offsets, group_rows):
+    """Row pairs of unique-row pairs (every row of one group with every row of the other) plus
+    all pairs inside each group of identical rows."""
+    total = 0
+    for g in range(len(group_offsets) - 1):
+        size = group_offsets[g + 1] - group_offsets[g]
+        total += size * (size - 1) // 2
+    for p in range(len(pairs)):
+        a, b = pairs[p, 0], pairs[p, 1]
+        total += (group_offsets[a + 1] - group_offsets[a]) * (group_offsets[b + 1] - group_offsets[b])
+    out = np.empty((total, 2), dtype=np.int64)
+    count = 0
+    for g in range(len(group_offsets) - 1):
+        for x in range(group_offsets[g], group_offsets[g + 1]):
+            for y in range(x + 1, group_offsets[g + 1]):
+                out[count, 0] = min(group_rows[x], group_rows[y])
+                out[count, 1] = max(group_rows[x], group_rows[y])
+                count += 1
+    for p in range(len(pairs)):
+        a, b = pairs[p, 0], pairs[p, 1]
+        for x in range(group_offsets[a], group_offsets[a + 1]):
+            for y in range(group_offsets[b], group_offsets[b + 1]):
+                out[count, 0] = min(group_rows[x], group_rows[y])
+                out[count, 1] = max(group_rows[x], group_rows[y])
+                count += 1
+    return out
+
+
+def image_pairs(
+    hashes: ImageHashes | np.ndarray, max_distance: int | None = None, *, threads: int | None = None
+) -> np.ndarray:
+    """All pairs of photos within ``max_distance`` bits, exactly: int64 array (m, 2), i < j,
+    unique rows, sorted.
+
+    hashes: an `ImageHashes` (rows not ``ok`` are never paired) or a uint64 array of shape (n,)
+    or (n, v) (column 0 is the base column). Photos i and j pair when some column of i is within
+    the radius of a base column of j, or the other way round. max_distance: the radius, default
+    `DEFAULT_MAX_DISTANCE`. threads: search threads (None: one per CPU).
+    """
+    threads = (os.cpu_count() or 1) if threads is None else max(1, int(threads))
+    radius = DEFAULT_MAX_DISTANCE if max_distance is None else int(max_distance)
+    if not 0 <= radius < 64:
+        raise ValueError(f"max_distance must be in 0..63, got {max_distance}")
+    table, usable, base_columns = _as_hash_table(hashes)
+    rows = np.flatnonzero(usable)
+    if len(rows) < 2:
+        return np.zeros((0, 2), dtype=np.int64)
+    unique, group_of = np.unique(table[rows], axis=0, return_inverse=True)
+    group_of = group_of.reshape(-1)
+    order = np.argsort(group_of, kind="stable")
+    group_offsets = np.concatenate([[0], np.cumsum(np.bincount(group_of, minlength=len(unique)))])
+    unique_pairs = _near_pairs(unique, base_columns, radius, threads)
+    pairs = _expand(unique_pairs, group_offsets.astype(np.int64), rows[order].astype(np.int64))
+    if len(pairs) == 0:
+        return pairs
+    return pairs[np.lexsort((pairs[:, 1], pairs[:, 0]))]

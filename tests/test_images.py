@@ -1,0 +1,215 @@
+"""hash_images on real photographs (scikit-image / scikit-learn samples) and on hostile files."""
+
+from __future__ import annotations
+
+import io
+import struct
+import zlib
+from pathlib import Path
+
+import imagehash
+import numpy as np
+import pytest
+from PIL import Image, ImageOps
+
+from adcount import hash_images
+from adcount.signals.image_samples import source_photos
+from adcount.signals.image_transforms import TRANSFORMS
+
+
+def _popcount(values: np.ndarray) -> np.ndarray:
+    return np.unpackbits(np.atleast_1d(np.asarray(values, dtype=np.uint64)).view(np.uint8)).reshape(-1, 64).sum(1)
+
+
+@pytest.fixture(scope="module")
+def photos() -> dict[str, Image.Image]:
+    return source_photos()
+
+
+@pytest.fixture(scope="module")
+def photo_files(photos, tmp_path_factory) -> list[Path]:
+    """The sample photos as JPEG and PNG files, plus a few edited copies."""
+    folder = tmp_path_factory.mktemp("photos")
+    rng = np.random.default_rng(0)
+    paths = []
+    for name, image in photos.items():
+        paths.append(folder / f"{name}.jpg")
+        image.save(paths[-1], quality=88)
+        paths.append(folder / f"{name}.png")
+        image.save(paths[-1])
+    for name in ("astronaut", "coffee", "china"):
+        for transform in ("watermark", "crop10", "rotate3"):
+            paths.append(folder / f"{name}-{transform}.jpg")
+            TRANSFORMS[transform](photos[name], rng).save(paths[-1], quality=80)
+    return paths
+
+
+def test_imagehash_mode_is_bit_exact_on_real_photos(photo_files):
+    hashes = hash_images(photo_files, mode="imagehash", threads=2)
+    expected = [str(imagehash.phash(Image.open(path))) for path in photo_files]
+    assert hashes.ok.all()
+    assert hashes.columns == ("whole",)
+    assert hashes.hex() == expected
+
+
+def test_robust_mode_shape_and_sizes(photo_files, photos):
+    hashes = hash_images(photo_files[:4])
+    assert hashes.hashes.shape == (4, len(hashes.columns))
+    assert hashes.hashes.dtype == np.uint64
+    assert hashes.columns[0] == "whole" and "whole-mirror" in hashes.columns
+    first = photos[photo_files[0].stem]
+    assert (hashes.width[0], hashes.height[0]) == first.size
+    assert hashes.errors == [""] * 4
+
+
+def test_threads_do_not_change_hashes(photo_files):
+    one = hash_images(photo_files, threads=1)
+    two = hash_images(photo_files, threads=2)
+    np.testing.assert_array_equal(one.hashes, two.hashes)
+
+
+def test_jpeg_and_png_of_one_photo_hash_alike_and_distinct_photos_differ(photo_files, photos):
+    hashes = hash_images(photo_files[: 2 * len(photos)]).hashes[:, 0]
+    jpeg, png = hashes[0::2], hashes[1::2]
+    assert _popcount(jpeg ^ png).max() <= 6
+    i, j = np.triu_indices(len(jpeg), 1)
+    assert np.median(_popcount(jpeg[i] ^ jpeg[j])) >= 24
+
+
+def test_mirror_column_matches_mirrored_file(photos, tmp_path):
+    image = photos["chelsea"]
+    image.save(tmp_path / "a.jpg", quality=90)
+    ImageOps.mirror(image).save(tmp_path / "b.jpg", quality=90)
+    hashes = hash_images([tmp_path / "a.jpg", tmp_path / "b.jpg"])
+    mirror = hashes.columns.index("whole-mirror")
+    assert _popcount(hashes.hashes[0, 0] ^ hashes.hashes[1, 0])[0] > 16
+    assert _popcount(hashes.hashes[0, mirror] ^ hashes.hashes[1, 0])[0] <= 4
+
+
+def test_uniform_border_is_trimmed(photos, tmp_path):
+    image = photos["astronaut"]
+    image.save(tmp_path / "plain.png")
+    ImageOps.expand(image, border=40, fill=(255, 255, 255)).save(tmp_path / "framed.png")
+    hashes = hash_images([tmp_path / "plain.png", tmp_path / "framed.png"])
+    assert _popcount(hashes.hashes[0, 0] ^ hashes.hashes[1, 0])[0] <= 4
+
+
+# --- hostile and unusual files -------------------------------------------------------------
+
+
+def _png_header_only(width: int, height: int) -> bytes:
+    """A PNG whose header declares width x height pixels, with one tiny data chunk."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    ihdr = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", zlib.compress(b"\0" * 64)) + chunk(b"IEND", b"")
+
+
+@pytest.fixture()
+def hostile_files(photos, tmp_path) -> dict[str, Path]:
+    files: dict[str, Path] = {}
+    base = photos["coffee"]
+    buffer = io.BytesIO()
+    base.save(buffer, "JPEG", quality=85)
+    data = buffer.getvalue()
+    files["truncated"] = tmp_path / "truncated.jpg"
+    files["truncated"].write_bytes(data[: len(data) // 3])
+    files["corrupt"] = tmp_path / "corrupt.jpg"
+    files["corrupt"].write_bytes(data[:200] + bytes(np.random.default_rng(1).integers(0, 256, 5000, dtype=np.uint8)))
+    files["text"] = tmp_path / "notes.jpg"
+    files["text"].write_text("Bonjour, ceci n'est pas une photo.\n", encoding="utf-8")
+    files["empty"] = tmp_path / "empty.png"
+    files["empty"].write_bytes(b"")
+    files["bomb"] = tmp_path / "bomb.png"
+    files["bomb"].write_bytes(_png_header_only(60_000, 60_000))
+    files["missing"] = tmp_path / "missing.jpg"
+    files["directory"] = tmp_path / "folder.jpg"
+    files["directory"].mkdir()
+    return files
+
+
+def test_hostile_files_are_flagged_never_raised(hostile_files, photos, tmp_path):
+    good = tmp_path / "good.jpg"
+    photos["rocket"].save(good, quality=90)
+    paths = [good, *hostile_files.values(), good]
+    for mode in ("robust", "imagehash"):
+        hashes = hash_images(paths, mode=mode, threads=2)
+        assert len(hashes) == len(paths) == len(hashes.errors)
+        assert hashes.ok.tolist() == [True] + [False] * len(hostile_files) + [True]
+        reasons = dict(zip(hostile_files, hashes.errors[1:-1]))
+        assert reasons["missing"] == "missing file"
+        assert reasons["text"] == "not an image"
+        assert reasons["empty"] == "not an image"
+        assert reasons["bomb"].startswith("decompression bomb")
+        assert reasons["truncated"].startswith("cannot decode")
+        assert all(reason for reason in reasons.values())
+        assert (hashes.hashes[~hashes.ok] == 0).all()
+        assert hashes.hashes[0, 0] == hashes.hashes[-1, 0]
+
+
+def test_pillow_bomb_limit_is_refused_locally_and_global_state_restored(tmp_path):
+    path = tmp_path / "big.png"
+    path.write_bytes(_png_header_only(10_000, 10_000))  # 1e8 pixels: over Pillow's warning limit
+    before = (Image.MAX_IMAGE_PIXELS, list(__import__("warnings").filters))
+    hashes = hash_images([path], max_pixels=10**9)
+    assert not hashes.ok[0] and hashes.errors[0].startswith("decompression bomb")
+    assert (Image.MAX_IMAGE_PIXELS, list(__import__("warnings").filters)) == before
+
+
+def test_animated_gif_hashes_its_first_frame(photos, tmp_path):
+    frames = [photos["astronaut"].resize((256, 256)), photos["moon"].resize((256, 256))]
+    frames[0].save(tmp_path / "anim.gif", save_all=True, append_images=frames[1:], duration=100)
+    frames[0].save(tmp_path / "first.gif")
+    hashes = hash_images([tmp_path / "anim.gif", tmp_path / "first.gif"])
+    assert hashes.ok.all()
+    assert _popcount(hashes.hashes[0] ^ hashes.hashes[1]).max() <= 2
+
+
+def test_animated_webp_hashes_its_first_frame(photos, tmp_path):
+    frames = [photos["chelsea"], photos["coins"].resize(photos["chelsea"].size)]
+    frames[0].save(tmp_path / "anim.webp", save_all=True, append_images=frames[1:], duration=100, quality=90)
+    frames[0].save(tmp_path / "first.webp", quality=90)
+    hashes = hash_images([tmp_path / "anim.webp", tmp_path / "first.webp"])
+    assert hashes.ok.all()
+    assert _popcount(hashes.hashes[0, :1] ^ hashes.hashes[1, :1]).max() <= 4
+
+
+def test_cmyk_palette_16bit_and_alpha_hash_like_the_rgb_photo(photos, tmp_path):
+    image = photos["motorcycle_left"]
+    image.save(tmp_path / "rgb.png")
+    image.convert("CMYK").save(tmp_path / "cmyk.jpg", quality=95)
+    image.convert("P", palette=Image.Palette.ADAPTIVE, colors=64).save(tmp_path / "palette.png")
+    grey16 = (np.asarray(image.convert("L"), dtype=np.uint16) * 257)
+    Image.fromarray(grey16).save(tmp_path / "grey16.png")
+    rgba = image.convert("RGBA")
+    rgba.putalpha(255)
+    rgba.save(tmp_path / "rgba.png")
+    names = ["rgb.png", "cmyk.jpg", "palette.png", "grey16.png", "rgba.png"]
+    hashes = hash_images([tmp_path / name for name in names])
+    assert hashes.ok.all(), hashes.errors
+    assert Image.open(tmp_path / "grey16.png").mode.startswith("I")
+    distances = _popcount(hashes.hashes[1:, 0] ^ hashes.hashes[0, 0])
+    assert distances.max() <= 6, dict(zip(names[1:], distances))
+
+
+def test_exif_orientation_is_applied_in_robust_mode_only(photos, tmp_path):
+    upright = photos["rocket"]
+    upright.save(tmp_path / "upright.jpg", quality=92)
+    stored = upright.transpose(Image.Transpose.ROTATE_90)  # what a phone stores; tag 6 turns it back
+    exif = Image.Exif()
+    exif[0x0112] = 6
+    stored.save(tmp_path / "tagged.jpg", quality=92, exif=exif.tobytes())
+    robust = hash_images([tmp_path / "upright.jpg", tmp_path / "tagged.jpg"])
+    assert _popcount(robust.hashes[0, :1] ^ robust.hashes[1, :1])[0] <= 4
+    assert (robust.width[1], robust.height[1]) == upright.size
+    raw = hash_images([tmp_path / "upright.jpg", tmp_path / "tagged.jpg"], mode="imagehash")
+    assert raw.hex(0)[1] == str(imagehash.phash(Image.open(tmp_path / "tagged.jpg")))
+
+
+def test_empty_batch_and_bad_arguments():
+    empty = hash_images([])
+    assert empty.hashes.shape == (0, len(empty.columns)) and empty.errors == []
+    with pytest.raises(ValueError, match="mode"):
+        hash_images([], mode="dhash")
+    with pytest.raises(ValueError, match="threads"):
+        hash_images([], threads=0)
