@@ -28,7 +28,8 @@ _MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
 # Right after the first digit of a number: no letter, digit or "_" stands before that digit.
 _START = r"(?<!\w\d)"
 
-# Each branch is the rest of a pattern whose first character, a digit, is already consumed.
+# Each branch is the rest of a pattern whose first character, a digit, is already consumed; they
+# are tried at the first digit of a run only.
 _AFTER_DIGIT = (
     # prices: "150€", "150 euros", "100 roses", "150e", "1k"
     r"\d*(?:[.,]\d+)?(?:\s*(?:€|\$|£|eur(?:os?)?\b|chf\b|frs?\b|balles\b|dollars?\b|roses?\b"
@@ -55,7 +56,7 @@ _AFTER_DIGIT = (
 )
 _NOT_PHONE = re.compile(
     r"[\d€$£xX*#?_(T](?:"
-    rf"(?<=\d)(?:{'|'.join(_AFTER_DIGIT)})"
+    rf"(?<=\d)(?<!\d\d)(?:{'|'.join(_AFTER_DIGIT)})"
     # a currency sign before the amount: "€150"
     r"|(?<=[€$£])\s*\d+(?:[.,]\d+)?"
     # masked digits: "06 xx xx xx xx", "06 ** ** ** **", "06 ## ##", "06 ?? ??"

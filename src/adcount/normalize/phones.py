@@ -36,14 +36,20 @@ _SEP = r"(?:[^\w#+@€$£%]|_)"
 # or one parenthesised remark ("06 72 (appelle, pas de sms) 11 93 58").
 _WORD_GAP = rf"{_SEP}+(?:[^\W\d_]{{1,12}}{_SEP}+){{0,3}}"
 _REMARK_GAP = rf"{_SEP}*\([^()\d#]{{1,40}}\){_SEP}*"
-# A chain starts with "+" and a digit, or with a digit that follows no letter, digit or "_"
-# (written as a class first, then checks, so that the engine only stops on "+" and digits).
-_CHAIN_START = r"[+\d](?:(?<=\+)\d+|(?<!\w\d)\d*)"
+# A chain starts with "+" and a digit, or with a digit that follows no digit (written as a class
+# first, then checks, so that the engine only stops on "+" and digits). Letters may touch it:
+# scraped text often loses the space in "Tel06 12 34 56 78".
+_CHAIN_START = r"[+\d](?:(?<=\+)\d+|(?<!\d\d)\d*)"
 _TIGHT_CHAIN = re.compile(rf"{_CHAIN_START}(?:{_SEP}+\+?\d+)*")
 _LOOSE_CHAIN = re.compile(rf"{_CHAIN_START}(?:(?:{_REMARK_GAP}|{_WORD_GAP})\+?\d+)*")
 # A WhatsApp link writes the international number without "+": "wa.me/33612345678".
 _LINK_NUMBER = re.compile(r"(?:wa\.me/|phone=)\+?(?=\d)", re.IGNORECASE)
 _GROUP = re.compile(r"\+?\d+")
+_SPACED_PLUS = re.compile(r"\+\s+(?=\d)")
+# A chain worth masking and reading holds a group that starts with "+" or "0", or begins with
+# the region's calling code (see _start).
+_START_HINT = re.compile(r"[+0](?<![0-9]0)")
+_MARGIN = 40
 _MIN_PHONE_DIGITS = 7
 _MAX_PHONE_DIGITS = 17  # "00" + 15-digit E.164, with room for a written trunk "(0)"
 _DIGITS = "0123456789"
@@ -105,19 +111,35 @@ def _plausible(prefix: str, digits: str, region: str) -> bool:
     return False
 
 
+def _start(group: str, first_in_chain: bool, region_code: str) -> tuple[str, str] | None:
+    """(prefix, digits) if a phone may start at ``group``: "+33...", "0033...", "06...", or the
+    region's calling code without "+" at the start of a chain ("33 6 12 34 56 78")."""
+    if group.startswith("+"):
+        return "+", group[1:]
+    if group.startswith("00"):
+        return "+", group[2:]
+    if group.startswith("0"):
+        return "", group
+    if first_in_chain and group.startswith(region_code):
+        return "+", group
+    return None
+
+
 def _phones_in_chain(groups: list[str], region: str) -> list[str]:
-    """Valid phones in one chain of digit groups, aligned on group boundaries, left to right."""
+    """Valid phones in one chain of digit groups, aligned on group boundaries, left to right.
+
+    From each possible start, groups are appended one by one; the longest span that
+    phonenumbers accepts wins and the search resumes after it.
+    """
+    region_code = str(phonenumbers.country_code_for_region(region))
     found: list[str] = []
     i = 0
     while i < len(groups):
-        first = groups[i]
-        if not first.startswith(("+", "0")):
+        start = _start(groups[i], i == 0, region_code)
+        if start is None:
             i += 1
             continue
-        prefix = "+" if first.startswith(("+", "00")) else ""
-        digits = first.lstrip("+")
-        if first.startswith("00"):
-            digits = digits[2:]
+        prefix, digits = start
         best: tuple[str, int] | None = None
         j = i
         while True:
@@ -139,22 +161,55 @@ def _phones_in_chain(groups: list[str], region: str) -> list[str]:
     return found
 
 
-def prepare_digits(text: str) -> str | None:
-    """Text with digits folded, spelled numbers as digits and non-phone numbers masked.
-
-    Returns None, before the costlier masking, when the text has too few digits to hold a phone.
-    """
+def _digits_and_words(text: str) -> str:
+    """``text`` with digits folded, link numbers given their "+" and spelled numbers as digits."""
     folded = fold_digits(text)
     if "wa.me/" in folded or "phone=" in folded:
         folded = _LINK_NUMBER.sub(" +", folded)
-    spelled = spell_to_digits(folded)
-    if _digit_count(spelled) < _MIN_PHONE_DIGITS:
-        return None
-    return mask_non_phones(spelled)
+    if "+" in folded:
+        folded = _SPACED_PLUS.sub("+", folded)
+    return spell_to_digits(folded)
 
 
 def _digit_count(text: str) -> int:
     return sum(text.count(d) for d in _DIGITS)
+
+
+def _windows(text: str, region_code: str) -> list[tuple[int, int]]:
+    """Spans of ``text`` that may hold a phone: loose chains with enough digits and a group that
+    can start a phone, widened by _MARGIN on each side (so that masks see their context) and
+    merged. Masking only these spans keeps the cost of long texts low."""
+    spans: list[tuple[int, int]] = []
+    for chain in _LOOSE_CHAIN.finditer(text):
+        body = chain.group()
+        if _digit_count(body) < _MIN_PHONE_DIGITS:
+            continue
+        if _START_HINT.search(body) is None and not body.startswith(region_code):
+            continue
+        start, end = max(0, chain.start() - _MARGIN), chain.end() + _MARGIN
+        if spans and start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    return spans
+
+
+def _phones_in_window(window: str, region: str) -> list[str]:
+    """Phones of one masked window: tight chains (groups joined by separators only) first, so a
+    number written plainly is never glued to digits across words; then, on what they left,
+    chains across words."""
+    phones: list[str] = []
+    for pattern in (_TIGHT_CHAIN, _LOOSE_CHAIN):
+        leftover = []
+        end = 0
+        for chain in pattern.finditer(window):
+            found = _phones_in_chain(_GROUP.findall(chain.group()), region)
+            if found:
+                leftover += (window[end : chain.start()], BREAK)
+                end = chain.end()
+            phones.extend(found)
+        window = "".join(leftover) + window[end:]
+    return phones
 
 
 def extract_phones(text: str, region: str = "FR") -> list[str]:
@@ -168,22 +223,15 @@ def extract_phones(text: str, region: str = "FR") -> list[str]:
     """
     if not isinstance(text, str):
         raise TypeError(f"extract_phones expects a str, got {type(text).__name__}")
-    prepared = prepare_digits(text)
-    if prepared is None or _digit_count(prepared) < _MIN_PHONE_DIGITS:
+    region_code = phonenumbers.country_code_for_region(region)
+    if region_code == 0:
+        raise ValueError(f"unknown region {region!r}: expected an ISO 3166 code such as 'FR'")
+    prepared = _digits_and_words(text)
+    if _digit_count(prepared) < _MIN_PHONE_DIGITS:
         return []
     phones: list[str] = []
-    # Tight chains (groups joined by separators only) first, so that a number written plainly is
-    # never glued to digits across words; then chains across words, on what the first pass left.
-    for pattern in (_TIGHT_CHAIN, _LOOSE_CHAIN):
-        leftover = []
-        end = 0
-        for chain in pattern.finditer(prepared):
-            found = _phones_in_chain(_GROUP.findall(chain.group()), region)
-            if found:
-                leftover.append(prepared[end : chain.start()])
-                leftover.append(BREAK)
-                end = chain.end()
-            phones.extend(p for p in found if p not in phones)
-        leftover.append(prepared[end:])
-        prepared = "".join(leftover)
+    for start, end in _windows(prepared, str(region_code)):
+        for phone in _phones_in_window(mask_non_phones(prepared[start:end]), region):
+            if phone not in phones:
+                phones.append(phone)
     return phones

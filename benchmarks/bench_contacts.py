@@ -1,0 +1,98 @@
+"""Contacts benchmark: accuracy on the labelled corpus and extraction throughput, adcount vs baseline.
+
+Baseline: phonenumbers' own ``PhoneNumberMatcher(text, region)`` (leniency VALID, its default),
+the standard extractor, on the same texts in the same run; for e-mails, a plain address regex.
+
+    .venv/bin/python benchmarks/bench_contacts.py                 # 1,000,000 synthetic ads
+    .venv/bin/python benchmarks/bench_contacts.py --n-ads 20000   # quick run
+
+Throughput is for one process: ``adcount.normalize.contacts_batch.extract_contacts`` (phones,
+e-mails and handles of every ad) on ``adcount.synth.generate(preset="text-scale")`` ads, and the
+baseline on a slice of the same ads (it is slower; the slice keeps the run short).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import time
+from pathlib import Path
+
+import phonenumbers
+
+from adcount import synth
+from adcount.normalize.contacts_batch import extract_contacts
+from adcount.normalize.contacts_eval import load_labelled, score_extractor
+from adcount.normalize.emails import extract_emails
+from adcount.normalize.handles import extract_handles
+from adcount.normalize.phones import extract_phones
+
+CORPUS = Path(__file__).resolve().parents[1] / "tests" / "data" / "contacts" / "corpus.jsonl"
+_PLAIN_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def baseline_phones(text: str, region: str = "FR") -> list[str]:
+    """Phones found by phonenumbers.PhoneNumberMatcher, E.164, in order, without repeats."""
+    found: list[str] = []
+    for match in phonenumbers.PhoneNumberMatcher(text, region):
+        e164 = phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
+        if e164 not in found:
+            found.append(e164)
+    return found
+
+
+def baseline_emails(text: str) -> list[str]:
+    return list(dict.fromkeys(m.lower() for m in _PLAIN_EMAIL.findall(text)))
+
+
+def accuracy_table(cases: list[dict]) -> None:
+    hard = [c for c in cases if c["hard"]]
+    print(f"corpus: {len(cases)} cases ({len(hard)} hard) from {CORPUS.name}")
+    print(f"{'field':8} {'extractor':10} {'subset':6} {'precision':>9} {'recall':>7} {'tp':>5} {'fp':>4} {'fn':>4}")
+    rows = [
+        ("phones", "adcount", extract_phones), ("phones", "baseline", baseline_phones),
+        ("emails", "adcount", extract_emails), ("emails", "baseline", baseline_emails),
+        ("handles", "adcount", extract_handles),
+    ]
+    for field, name, extractor in rows:
+        for subset, chosen in (("all", cases), ("hard", hard)):
+            s = score_extractor(chosen, field, extractor)
+            print(f"{field:8} {name:10} {subset:6} {s.precision:9.4f} {s.recall:7.4f} "
+                  f"{s.true_positives:5d} {s.false_positives:4d} {s.false_negatives:4d}")
+
+
+def throughput(n_ads: int, baseline_ads: int, seed: int) -> None:
+    start = time.perf_counter()
+    texts = synth.generate(preset="text-scale", n_ads=n_ads, seed=seed)["text"].tolist()
+    print(f"\n{len(texts):,} synthetic ads (text-scale, seed {seed}, mean {sum(map(len, texts)) / len(texts):.0f} "
+          f"chars) generated in {time.perf_counter() - start:.1f} s")
+    start = time.perf_counter()
+    contacts = extract_contacts(texts)
+    ours = time.perf_counter() - start
+    n_phones = sum(len(p) for p, _, _ in contacts)
+    print(f"adcount extract_contacts (phones+e-mails+handles): {ours:.1f} s, {len(texts) / ours:,.0f} ads/s "
+          f"({n_phones:,} phones)")
+    start = time.perf_counter()
+    for text in texts[:baseline_ads]:
+        extract_phones(text)
+    ours_phones = time.perf_counter() - start
+    start = time.perf_counter()
+    for text in texts[:baseline_ads]:
+        baseline_phones(text)
+    theirs = time.perf_counter() - start
+    print(f"phones only, first {baseline_ads:,} ads: adcount {baseline_ads / ours_phones:,.0f} ads/s, "
+          f"PhoneNumberMatcher {baseline_ads / theirs:,.0f} ads/s, ratio {theirs / ours_phones:.2f}x")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--n-ads", type=int, default=1_000_000)
+    parser.add_argument("--baseline-ads", type=int, default=50_000)
+    parser.add_argument("--seed", type=int, default=0)
+    args = parser.parse_args()
+    accuracy_table(load_labelled(CORPUS))
+    throughput(args.n_ads, min(args.baseline_ads, args.n_ads), args.seed)
+
+
+if __name__ == "__main__":
+    main()
