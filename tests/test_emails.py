@@ -35,6 +35,10 @@ def test_corpus_precision_and_recall():
         "l e a . d o u c e 5 9 @ g m a i l . c o m",
         "ｌｅａ.ｄｏｕｃｅ５９＠ｇｍａｉｌ.ｃｏｍ",
         "écris à lea.douce59@gmail.com. Bisous",
+        "lea.douce59(a)gmail.com",
+        "lea.douce59 (@) gmail (.) com",
+        "lea.douce59@gmail,com",
+        "lea.douce59 chez gmail point com",
     ],
 )
 def test_disguises(text):
@@ -57,6 +61,7 @@ def test_several_addresses_in_order_without_repeats():
         "insta @lea_59, snap @lea.59",
         "Tarif 150€ @ l'hôtel, 2h = 280€",
         "je suis là at 22h point final",
+        "je dors chez moi. Com' d'hab",
     ],
 )
 def test_no_address_from_ordinary_sentences(text):

@@ -102,6 +102,8 @@ def test_french_tens_double_triple_and_fois():
     [
         "O6 I2 34 56 78",
         "o6.l2.34.56.78",
+        "О6 І2 З4 56 78",  # Cyrillic O, I and Ze
+        "⁰⁶ ¹² ³⁴ ⁵⁶ ⁷⁸",
         "0️⃣6️⃣1️⃣2️⃣3️⃣4️⃣5️⃣6️⃣7️⃣8️⃣",
         "０６ １２ ３４ ５６ ７８",
         "𝟎𝟔𝟏𝟐𝟑𝟒𝟓𝟔𝟕𝟖",
@@ -150,6 +152,30 @@ def test_numbers_split_by_words_emoji_and_lines(text):
 )
 def test_international_numbers(text, expected):
     assert extract_phones(f"Whatsapp {text} merci") == [expected]
+
+
+def test_pairs_written_with_letters_only():
+    assert extract_phones("Tél. O6 4l 46 7l ll Parking gratuit") == ["+33641467111"]
+    assert extract_phones("O6 OO II lO Ol Ilona") == ["+33600111001"]
+    assert extract_phones("06 12 34 56 78 Il fait beau, lol") == [LEA]
+
+
+def test_superscript_alone_is_a_unit_not_a_digit():
+    assert extract_phones("studio 25m² au 06 12 34 56 78") == [LEA]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Tel06 12 34 56 78", "Appelez-moi au0612345678", "+ 33 6 12 34 56 78", "33 6 12 34 56 78 whatsapp",
+     "wa.me/33612345678"],
+)
+def test_glued_words_spaced_plus_and_calling_code_without_plus(text):
+    assert extract_phones(text) == [LEA]
+
+
+def test_unknown_region_is_a_clear_error():
+    with pytest.raises(ValueError, match="unknown region 'XX'"):
+        extract_phones("06 12 34 56 78", region="XX")
 
 
 def test_several_numbers_in_order_without_repeats():

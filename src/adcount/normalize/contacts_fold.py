@@ -51,27 +51,50 @@ _FOLDABLE = re.compile(
     "[\\d\u00ad\u200b-\u200d\u2060\ufeff\u20e3\u2460-\u24ff\u2776-\u2793\uff0b\uff20\U0001f51f]"
     "(?<![0-9])"
 )
-# A token made of digits and the letters O/o (for 0) and l/I (for 1), with at least one real
-# digit and at least one such letter, not glued to other letters: "O6", "I2", "1O0", "o6".
-# Written to start with a character class (see contacts_regex) and then check what precedes it.
+# Superscript and subscript digits are units ("m²") when alone, digits when in a run ("⁰⁶¹²...").
+_SCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹₀₁₂₃₄₅₆₇₈₉"
+_SCRIPT_RUN = re.compile(f"[{_SCRIPT_DIGITS}]{{2,}}")
+_SCRIPT_TO_DIGIT = str.maketrans(_SCRIPT_DIGITS, "0123456789" * 2)
+# Letters that stand for digits inside a digit run: Latin, Cyrillic and Greek O/o for 0, l/I
+# (and Cyrillic/Greek capital I) for 1, Cyrillic Ze for 3.
+_LOOKALIKES = "OoОоΟοlIІΙЗз"
+_LETTER_TO_DIGIT = str.maketrans(_LOOKALIKES, "000000" + "1111" + "33")
+# A token made of digits and such letters, with at least one real digit and one letter, not
+# glued to other letters: "O6", "I2", "1O0", "o6". Written to start with a character class (see
+# contacts_regex) and then check what precedes it.
+_L = f"[{_LOOKALIKES}]"
 _LETTER_DIGIT_RUN = re.compile(
-    r"[OolI\d](?<!\w[OolI])(?<![^\W\d_]\d)(?:(?<=[OolI])[OolI]*\d|(?<=\d)\d*[OolI])[\dOolI]*"
+    rf"[{_LOOKALIKES}\d](?<!\w{_L})(?<![^\W\d_]\d)(?:(?<={_L}){_L}*\d|(?<=\d)\d*{_L})[\d{_LOOKALIKES}]*"
     r"(?![^\W\d_])"
 )
-_LETTER_TO_DIGIT = str.maketrans("OolI", "0011")
+# Pairs written with such letters only ("II", "OO", "lO"), following a digit group: in
+# "O6 4l 46 7l ll" the last pair is "11". Applied only after _LETTER_DIGIT_RUN found letters.
+_LETTER_PAIRS_AFTER_DIGITS = re.compile(
+    rf"[{_LOOKALIKES}](?<=\d[ .\-/]{_L}){_L}{{1,3}}(?![^\W\d_])(?:[ .\-/]{_L}{{2,4}}(?![^\W\d_]))*"
+)
 
 
 def _fix_letter_digits(match: re.Match[str]) -> str:
     return match.group().translate(_LETTER_TO_DIGIT)
 
 
+def _fix_script_digits(match: re.Match[str]) -> str:
+    return match.group().translate(_SCRIPT_TO_DIGIT)
+
+
 def fold_digits(text: str) -> str:
     """Return ``text`` with every digit-like character written as an ASCII digit.
 
-    Unicode decimal digits of any script, enclosed and keycap digits become ``0-9``; invisible
-    joiners and emoji modifiers are dropped; ``O``/``o`` and ``l``/``I`` inside a digit run become
-    ``0`` and ``1``. Letters elsewhere are left untouched ("Il", "lol" stay words).
+    Unicode decimal digits of any script, enclosed and keycap digits, and runs of superscript or
+    subscript digits become ``0-9``; invisible joiners and emoji modifiers are dropped; ``O``/``o``
+    and ``l``/``I`` (and their Cyrillic and Greek look-alikes) inside a digit run become ``0`` and
+    ``1``. Letters elsewhere are left untouched ("Il", "lol" stay words).
     """
-    if not text.isascii() and _FOLDABLE.search(text) is not None:
-        text = text.translate(_fold_table())
-    return _LETTER_DIGIT_RUN.sub(_fix_letter_digits, text)
+    if not text.isascii():
+        if _FOLDABLE.search(text) is not None:
+            text = text.translate(_fold_table())
+        text = _SCRIPT_RUN.sub(_fix_script_digits, text)
+    text, fixed = _LETTER_DIGIT_RUN.subn(_fix_letter_digits, text)
+    if fixed:
+        text = _LETTER_PAIRS_AFTER_DIGITS.sub(_fix_letter_digits, text)
+    return text

@@ -1,7 +1,8 @@
 """E-mail addresses from ad text, plain or disguised, returned lower-case.
 
-Disguises undone before matching: "(at)", "[at]", "{at}", "arobase", " at " and "@" written
-with spaces around; "(dot)", "[point]", " point com", " dot fr"; letters spaced out
+Disguises undone before matching: "(at)", "[at]", "{at}", "(a)", "arobase", " at ", " chez "
+and "@" written with spaces around; "(dot)", "[point]", " point com", " dot fr", "gmail,com";
+letters spaced out
 ("l e a 5 9 @ g m a i l . c o m"); fullwidth and other compatibility characters (NFKC).
 
 An address needs a domain with a top-level domain ("gmail" alone is not an e-mail), and a bare
@@ -23,13 +24,16 @@ _GENERIC_TLDS = (
 _TLD = rf"(?:{'|'.join(_GENERIC_TLDS)}|[a-z]{{2}})"
 _KNOWN_TLD_WORD = rf"(?:{'|'.join(_GENERIC_TLDS)}|fr|be|ch|lu|ca|de|es|it|uk|eu|ro|bg|pt|nl|pl)"
 
-_BRACKETED_AT = re.compile(r"\s*[(\[{<]\s*(?:at|arobase|arobas|@)\s*[)\]}>]\s*", re.IGNORECASE)
+_BRACKETED_AT = re.compile(r"\s*[(\[{<]\s*(?:at|a|arobase|arobas|@)\s*[)\]}>]\s*", re.IGNORECASE)
 _BRACKETED_DOT = re.compile(r"\s*[(\[{<]\s*(?:dot|point|pt|\.)\s*[)\]}>]\s*", re.IGNORECASE)
-# A bare word "at"/"arobase" between a local part and a domain-like word.
+# A bare word "at"/"arobase"/"chez" between a local part and a domain written "name.tld" (spoken
+# dots are already replaced when this runs).
 _SPOKEN_AT = re.compile(
-    r"(?<=[\w.])\s+(?:at|arobase|arobas)\s+(?=[a-z0-9-]+\s*(?:\.|\bdot\b|\bpoint\b))",
+    rf"(?<=[\w.])\s+(?:at|arobase|arobas|chez)\s+(?=[a-z0-9-]+\.{_KNOWN_TLD_WORD}\b)",
     re.IGNORECASE,
 )
+# A comma for the last dot of a domain: "lea@gmail,com".
+_COMMA_DOT = re.compile(rf"(@[a-z0-9-]+)\s*,\s*(?={_KNOWN_TLD_WORD}\b)", re.IGNORECASE)
 # A bare word "dot"/"point" followed by a top-level domain: "gmail point com", "hotmail dot fr".
 _SPOKEN_DOT = re.compile(rf"\s+(?:dot|point)\s+(?={_KNOWN_TLD_WORD}\b)", re.IGNORECASE)
 # Spaces around "@", and around a dot that precedes a known top-level domain.
@@ -38,7 +42,7 @@ _SPACED_DOT = re.compile(rf"(?<=\w)\s*\.\s*(?={_KNOWN_TLD_WORD}\b)", re.IGNORECA
 # Letters spaced out one by one: at least five single characters separated by single spaces.
 _SPACED_LETTERS = re.compile(r"(?<!\S)(?:[\w.@+\-] ){4,}[\w.@+\-](?!\S)")
 # Cheap pre-filter: a text without any of these cannot hold an address.
-_AT_HINT = re.compile(r"@|\bat\b|arobas", re.IGNORECASE)
+_AT_HINT = re.compile(r"@|\bat\b|\(a\)|arobas|\bchez\b", re.IGNORECASE)
 _ADDRESS = re.compile(
     rf"(?<![\w.+\-])([a-z0-9](?:[a-z0-9._%+\-]{{0,62}}[a-z0-9_])?)@"
     rf"((?:[a-z0-9](?:[a-z0-9\-]{{0,61}}[a-z0-9])?\.)+{_TLD})(?![\w\-]|\.[a-z0-9])",
@@ -62,6 +66,7 @@ def reveal_emails(text: str) -> str:
     text = _SPOKEN_DOT.sub(".", text)
     text = _SPOKEN_AT.sub("@", text)
     text = _SPACED_AT.sub("@", text)
+    text = _COMMA_DOT.sub(r"\1.", text)
     return _SPACED_DOT.sub(".", text)
 
 

@@ -7,9 +7,10 @@ Keys are ``"platform:account"``: ``"telegram:lea_59"`` for both "t.me/Lea_59" an
 ``"mym:lea59"``, ``"fansly:lea59"``. Account names are lower-cased (every one of these platforms
 treats them case-insensitively) and stripped of trailing sentence punctuation.
 
-A name after a platform word counts only when it is clearly a name: introduced by ":" / "=" /
-"@", part of a profile link, or containing a digit, "." or "_" ("snap lea.59"). So "envoie-moi un
-snap pour plus de photos" yields nothing.
+A name after a platform word counts only when it is clearly a name: introduced by ":", "=", an
+arrow, "c'est" or "@", part of a profile link, written "@name" before the platform ("@lea.59 sur
+insta"), or containing a digit, "." or "_" ("snap lea.59"). So "envoie-moi un snap pour plus de
+photos" yields nothing.
 """
 
 from __future__ import annotations
@@ -63,12 +64,19 @@ _WHATSAPP_LINK = re.compile(
 _WHATSAPP_WORD = re.compile(r"\bwh?ats?\s?app?\b|\bwatsap+\b|\bwtsp\b|\bwsp\b|\bwhats\b", re.IGNORECASE)
 
 
+# What may stand between a platform name and the account: ":", "=", "->", arrows and pointing
+# emoji, "c'est".
+_INTRO = r"(?:[:=\-–—>→⇒➡👉⤵↪\ufe0f]+|c['’]est\b)"
+
+
 def _platform_pattern(platform: _Platform) -> re.Pattern[str]:
     account = rf"{platform.account}{{1,{platform.max_len + 2}}}"
+    words = rf"(?:{platform.words})(?![^\W\d_])"
     return re.compile(
         rf"(?:(?:https?://)?(?:www\.)?{platform.link}(?P<linked>{account})"
-        rf"|(?<![\w@])(?:{platform.words})(?![^\W\d_])\s*(?P<sep>[:=\-–>→]+)?\s*(?P<at>@)?\s*"
-        rf"(?P<named>{account}))",
+        rf"|(?<![\w@]){words}\s*(?P<sep>{_INTRO})?\s*(?P<at>@)?\s*(?P<named>(?![\w.\-]*/){account})"
+        # the account first: "@lea.59 sur insta", "@lea.59 (snap)"
+        rf"|(?<![\w@])@(?P<before>{account})\s*[(\[]?\s*(?:sur|on|en|via)?\s*{words})",
         re.IGNORECASE,
     )
 
@@ -78,7 +86,7 @@ _PATTERNS = tuple((p, _platform_pattern(p)) for p in _PLATFORMS)
 
 def _account(platform: _Platform, match: re.Match[str]) -> str | None:
     """The normalised account name in ``match``, or None if it is not clearly an account."""
-    linked = match.group("linked")
+    linked = match.group("linked") or match.group("before")
     name = (linked or match.group("named")).lower().rstrip(".-_")
     if not (platform.min_len <= len(name) <= platform.max_len):
         return None

@@ -386,6 +386,75 @@ HANDWRITTEN = [
     ("Nouveau numéro : sept fois rien... non je plaisante : 07 55 44 33 22", ["+33755443322"], [], [], True, ["spelled_words"]),
 ]
 
+# A second hand-written batch, written after the extractors' first version to probe disguises
+# and traps it had not been designed for (kept separate so its origin stays visible).
+HANDWRITTEN_PROBES = [
+    ("Nouvelle à Lens !! Tel06 12 34 56 78 Léa", ["+33612345678"], [], [], True, ["glued"]),
+    ("Tél. O6 4l 46 7l ll Parking gratuit", ["+33641467111"], [], [], True, ["letters_for_digits"]),
+    ("appelle O6 OO II lO Ol ou sms", ["+33600111001"], [], [], True, ["letters_for_digits"]),
+    ("Appelez-moi au0781223344, Nina 24a", ["+33781223344"], [], [], True, ["glued"]),
+    ("Mon numéro en petit : ⁰⁶ ¹² ³⁴ ⁵⁶ ⁷⁸ 😉", ["+33612345678"], [], [], True, ["superscript"]),
+    ("Joignable sur whatsapp au 33 6 45 12 78 90", ["+33645127890"], [], ["whatsapp:+33645127890"], True, ["cc_without_plus", "whatsapp"]),
+    ("Appelle au + 33 6 45 12 78 90 (Ivana)", ["+33645127890"], [], [], True, ["spaced_plus"]),
+    ("Nina : 06 ７８ 12 ３４ 56 pour rdv", ["+33678123456"], [], [], True, ["fullwidth_mixed"]),
+    ("06.12.34.56.78 (SMS) / 06.98.76.54.32 (appel)", ["+33612345678", "+33698765432"], [], [], True, ["multi"]),
+    ("zéro-six-douze-trente-quatre-cinquante-six-soixante-dix-huit", ["+33612345678"], [], [], True, ["spelled_fr"]),
+    ("ZERO SIX VINGT-DEUX TRENTE-TROIS QUARANTE-QUATRE CINQUANTE-CINQ", ["+33622334455"], [], [], True, ["spelled_fr"]),
+    ("appelle le О6 12 З4 56 78 (Cyrillic)", ["+33612345678"], [], [], True, ["cyrillic_lookalike"]),
+    ("Numéro\u00a0: 06\u00a012\u00a034\u00a056\u00a078", ["+33612345678"], [], [], True, ["nbsp"]),
+    ("06,12,34,56,78 — pas de sms", ["+33612345678"], [], [], False, ["plain"]),
+    ("appelle 0️⃣7️⃣ 8️⃣1️⃣ 2️⃣2️⃣ 3️⃣3️⃣ 4️⃣4️⃣ ou 📧 lea.douce (at) gmail.com", ["+33781223344"], ["lea.douce@gmail.com"], [], True, ["keycap", "email_disguise"]),
+    ("0 six 1 2 trois 4 5 six 7 8, demandez Léa", ["+33612345678"], [], [], True, ["mixed_words"]),
+    ("06 12 34 56 78\nWhatsapp aussi 😘", ["+33612345678"], [], ["whatsapp:+33612345678"], True, ["whatsapp"]),
+    ("Suisse : +41 (0)79 123 45 67", ["+41791234567"], [], [], True, ["intl_trunk"]),
+    ("UK number +44 (0) 7911 123456", ["+447911123456"], [], [], True, ["intl_trunk"]),
+    ("Deutsch: +49 (0)151 23456789", ["+4915123456789"], [], [], True, ["intl_trunk"]),
+    ("Belgique +32 (0)470 12.34.56", ["+32470123456"], [], [], True, ["intl_trunk"]),
+    ("0033 (0)6 12 34 56 78 ou 06 12 34 56 78", ["+33612345678"], [], [], True, ["intl_fr", "repeat"]),
+    ("appel au 06 12 34 ... 56 78", ["+33612345678"], [], [], True, ["ellipsis"]),
+    ("zéro six / douze / trente-quatre / cinquante-six / soixante-dix-huit", ["+33612345678"], [], [], True, ["spelled_fr"]),
+    ("Zéro six. Douze. Trente-quatre. Cinquante-six. Soixante-dix-huit.", ["+33612345678"], [], [], True, ["spelled_fr"]),
+    ("mon num c 06 douze 34 cinquante six 78", ["+33612345678"], [], [], True, ["mixed_words"]),
+    ("Portable : 07.81.22.33.44, fixe 03.21.55.66.77", ["+33781223344", "+33321556677"], [], [], False, ["multi", "landline"]),
+    ("Tel: 06 12 34 56 78 – 150€/30min – 250€/1h", ["+33612345678"], [], [], False, ["plain", "price"]),
+    # traps
+    ("Tarifs : 1h 150 €, 2h 280 €, soirée 500 €. Rdv de 9h à 1h du matin.", [], [], [], True, ["neg", "price", "time"]),
+    ("Née en 1996, 22 ans, 1m60, 48 kg, 85B, taille 36.", [], [], [], True, ["neg", "measure"]),
+    ("Adresse: 12 rue de la Paix, 62000 Arras. Code: 0451 B, 2e étage", [], [], [], True, ["neg", "address"]),
+    ("Annonce n° 06123456 du 14/10/2018", [], [], [], True, ["neg", "reference"]),
+    ("Photos du 05.10.2018, mises à jour 06.10.2018", [], [], [], True, ["neg", "date"]),
+    ("Tel: 06 XX XX XX XX, sinon 07 ** ** ** **", [], [], [], True, ["neg", "masked"]),
+    ("06.. .. .. .. appelle pour le reste", [], [], [], True, ["neg", "masked"]),
+    ("Tél. : 06 12 34 5* **", [], [], [], True, ["neg", "masked"]),
+    ("N° SIRET 802 954 785 00028 — APE 9604Z", [], [], [], True, ["neg", "siret"]),
+    ("IBAN FR76 3000 6000 0112 3456 7890 189 pour les acomptes", [], [], [], True, ["neg", "iban"]),
+    ("Prix: 100 💐, 200 💐 la nuit, 0 tabou, 24/24", [], [], [], True, ["neg", "price"]),
+    ("Je suis née le 06/12/1998 à 06h12", [], [], [], True, ["neg", "date", "time"]),
+    ("rdv au 06 12 34 56 (numéro complet par mail)", [], [], [], True, ["neg", "invalid"]),
+    ("Taille 1.70m, poids 60kg, bonnet 95D, 25ans", [], [], [], True, ["neg", "measure"]),
+    ("Parution: 2018-10-12 08:30", [], [], [], True, ["neg", "date", "time"]),
+    ("Chambre 012, bâtiment 3, code 0612 à l'entrée", [], [], [], True, ["neg", "address"]),
+    ("Promo -50% jusqu'au 30/11, 2 heures = 300€", [], [], [], True, ["neg", "price"]),
+    ("envoie un mail sur gmail ou hotmail, je réponds vite", [], [], [], True, ["neg", "email_word"]),
+    ("je suis at home point barre", [], [], [], True, ["neg", "email_word"]),
+    ("suivez-moi sur insta et snap", [], [], [], True, ["neg", "handle_word"]),
+    # e-mails and handles
+    ("mail : lea.douce (arobase) gmail.com", [], ["lea.douce@gmail.com"], [], True, ["email_disguise"]),
+    ("mail : lea.douce@gmail,com", [], ["lea.douce@gmail.com"], [], True, ["email_disguise"]),
+    ("écris à lea.douce chez hotmail point fr", [], ["lea.douce@hotmail.fr"], [], True, ["email_disguise"]),
+    ("LEA.DOUCE AT GMAIL DOT COM", [], ["lea.douce@gmail.com"], [], True, ["email_disguise"]),
+    ("lea.douce (@) gmail (.) com", [], ["lea.douce@gmail.com"], [], True, ["email_disguise"]),
+    ("Mail ➡️ lea.douce@gmail.com", [], ["lea.douce@gmail.com"], [], False, ["email"]),
+    ("lea.douce(a)gmail.com", [], ["lea.douce@gmail.com"], [], True, ["email_disguise"]),
+    ("Snapchat ➡️ lea.douce62", [], [], ["snapchat:lea.douce62"], True, ["handles"]),
+    ("@lea.douce62 sur insta 📸", [], [], ["instagram:lea.douce62"], True, ["handles"]),
+    ("Telegram 👉 @lea_douce62", [], [], ["telegram:lea_douce62"], True, ["handles"]),
+    ("Insta: lea.douce62 | Snap: leadouce62", [], [], ["instagram:lea.douce62", "snapchat:leadouce62"], False, ["handles"]),
+    ("OnlyFans ➡️ onlyfans.com/leadouce", [], [], ["onlyfans:leadouce"], True, ["handles"]),
+    ("Mon snap c'est lea.douce62", [], [], ["snapchat:lea.douce62"], True, ["handles"]),
+    ("whatsapp wa.me/+33612345678", ["+33612345678"], [], ["whatsapp:+33612345678"], True, ["whatsapp"]),
+]
+
 NEGATIVE_SNIPPETS = [
     "{age} ans, 1m{height}, {weight} kg, {price}€ la demi-heure",
     "annonce du {date}, dispo de 10h à 23h30 à {city} {postcode}",
@@ -417,7 +486,7 @@ def build() -> list[dict]:
         cases.append(dict(id=f"c{len(cases):04d}", text=text, phones=phones, emails=emails,
                           handles=handles, hard=hard, tags=tags))
 
-    for row in HANDWRITTEN:
+    for row in HANDWRITTEN + HANDWRITTEN_PROBES:
         add(*row)
     # French numbers: plain styles and every disguise
     fr_kinds = ["FR6", "FR7", "FR6", "FRL", "FRL3"]
