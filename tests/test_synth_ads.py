@@ -62,6 +62,8 @@ def test_truth_is_consistent(demo: pd.DataFrame) -> None:
     assert (own["true_network_id"] == own["true_person_id"]).all()
     sizes = demo.groupby("true_network_id")["true_person_id"].nunique()
     assert sizes.max() >= 3
+    assert truth["hard_cases"]["persons_in_shared_template_networks"] == sizes[sizes > 1].sum()
+    assert all(count >= 3 for count in truth["hard_cases"].values())
 
 
 def test_dates_places_and_sites(demo: pd.DataFrame) -> None:

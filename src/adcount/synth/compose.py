@@ -92,8 +92,20 @@ def _email_text(p: Persons, ads: Postings, style: np.ndarray) -> pa.Array:
     return render_emails(local, name_part, suffix, style)
 
 
-def _list_column(values: list[str], shown: np.ndarray) -> list[list[str]]:
-    return [[v] if s else [] for v, s in zip(values, shown.tolist())]
+def _list_column(values: pa.Array, shown: np.ndarray) -> list[list[str]]:
+    """One list per ad: ``[values[i]]`` where shown, else empty."""
+    column: list[list[str]] = [[] for _ in range(len(shown))]
+    where = np.flatnonzero(shown)
+    for i, value in zip(where.tolist(), values.take(pa.array(where)).to_pylist()):
+        column[i] = [value]
+    return column
+
+
+def _nationality_words(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """English name, French feminine and masculine adjectives of each nationality code."""
+    table = np.array(list(lexicon.NATIONALITIES.values()), dtype=object)[
+        pd.Index(list(lexicon.NATIONALITIES)).get_indexer(codes)]
+    return table[:, 0], table[:, 1], table[:, 2]
 
 
 def compose_ads(preset: Preset, p: Persons, ads: Postings, site_names: list[str],
@@ -105,9 +117,7 @@ def compose_ads(preset: Preset, p: Persons, ads: Postings, site_names: list[str]
     city_names = np.array(list(cities), dtype=object)
     departments = np.array([d for d, _ in cities.values()], dtype=object)
     gender = p.gender[person]
-    nat = p.nationality[person]
-    fem = np.array([lexicon.NATIONALITIES[c][1] for c in nat.tolist()], dtype=object)
-    masc = np.array([lexicon.NATIONALITIES[c][2] for c in nat.tolist()], dtype=object)
+    english, fem, masc = (words[person] for words in _nationality_words(p.nationality))
     slots = {
         "name": _strings(np.where(ads.use_alias, p.alias[person], p.name[person])),
         "age": pc.cast(pa.array(ads.age), pa.string()),
@@ -131,18 +141,18 @@ def compose_ads(preset: Preset, p: Persons, ads: Postings, site_names: list[str]
         with_space(email_line), _closing_column(preset, p, ads, rng), _strings(emoji_b),
     ])
 
-    field_numbers = p.phones.render(np.maximum(ads.phone, 0), ads.field_style, rng).to_pylist()
-    plain = np.full(n, PLAIN_EMAIL_STYLE)
-    field_emails = _email_text(p, ads, plain).to_pylist()
+    field_numbers = p.phones.render(np.maximum(ads.phone, 0), ads.field_style, rng)
+    field_emails = _email_text(p, ads, np.full(n, PLAIN_EMAIL_STYLE))
     sites = np.array(site_names, dtype=object)
     ad_number = rng.choice(9_000_000, size=n, replace=False) + 1_000_000
     url = pc.binary_join_element_wise(
         "https://www.", _strings(sites[ads.site]), "/annonce/",
         pc.cast(pa.array(ad_number), pa.string()), "")
     width = max(6, len(str(n)))
-    english = np.array([lexicon.NATIONALITIES[c][0] for c in nat.tolist()], dtype=object)
     return pd.DataFrame({
-        "ad_id": [f"ad{i:0{width}d}" for i in range(n)],
+        "ad_id": pc.binary_join_element_wise(
+            "ad", pc.utf8_lpad(pc.cast(pa.array(np.arange(n)), pa.string()), width, "0"),
+            "").to_pandas(),
         "site": sites[ads.site],
         "posted_at": pd.to_datetime(ads.posted_at.astype("datetime64[s]")),
         "title": title.to_pandas(),
@@ -154,7 +164,7 @@ def compose_ads(preset: Preset, p: Persons, ads: Postings, site_names: list[str]
         "region": departments[ads.city],
         "age": pd.arrays.IntegerArray(ads.age.astype(np.int64), ~ads.age_shown),
         "gender": np.array(GENDERS, dtype=object)[gender],
-        "nationality": pd.array(np.where(ads.nationality_shown, english, None), dtype="string"),
+        "nationality": pd.Series(np.where(ads.nationality_shown, english, None), dtype="str"),
         "price": np.where(ads.price_shown, p.price[person], np.nan),
         "url": url.to_pandas(),
         "true_person_id": p.person_id[person],

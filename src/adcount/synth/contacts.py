@@ -13,6 +13,7 @@ from __future__ import annotations
 import unicodedata
 
 import numpy as np
+import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -108,17 +109,22 @@ class PhoneBook:
     def __init__(self, country: np.ndarray, national: np.ndarray) -> None:
         self.country = country  # (n,) country codes ("FR", ...)
         self.national = national  # (n,) national significant numbers, digits only
-        dial = np.array([MOBILE_RANGES[c][0] for c in country.tolist()], dtype=object)
-        self.e164 = np.array(["+" + d + n for d, n in zip(dial.tolist(), national.tolist())],
-                             dtype=object)
+        codes = list(MOBILE_RANGES)
+        dials = np.array([MOBILE_RANGES[c][0] for c in codes], dtype=object)
+        dial = dials[pd.Index(codes).get_indexer(country)]
+        self.e164 = "+" + dial + national
         self.is_french = country == "FR"
         # French digits as ints: lead digit (6/7) and the eight digits after it
         french_nsn = np.where(self.is_french, national, "600000000").astype(np.str_)
         as_int = french_nsn.astype(np.int64)
         self.lead = as_int // 100_000_000
         self.rest = as_int % 100_000_000
+        foreign = np.flatnonzero(~self.is_french)
+        self.foreign_row = np.zeros(len(country), dtype=np.int64)
+        self.foreign_row[foreign] = np.arange(len(foreign))
         self.foreign_forms = pa.array(
-            [form for d, n in zip(dial.tolist(), national.tolist()) for form in _foreign_forms(d, n)])
+            [form for d, n in zip(dial[foreign].tolist(), national[foreign].tolist())
+             for form in _foreign_forms(d, n)] or [""], pa.string())
 
     def __len__(self) -> int:
         return len(self.e164)
@@ -127,8 +133,9 @@ class PhoneBook:
         """Text of numbers ``phone`` (indices) written in ``style`` (French style indices; foreign
         numbers use ``style % FOREIGN_STYLE_COUNT``)."""
         french = _render_french(self.lead[phone], self.rest[phone], style, rng)
-        foreign = self.foreign_forms.take(pa.array(phone * FOREIGN_STYLE_COUNT
-                                                   + style % FOREIGN_STYLE_COUNT))
+        row = np.where(self.is_french[phone], 0,
+                       self.foreign_row[phone] * FOREIGN_STYLE_COUNT + style % FOREIGN_STYLE_COUNT)
+        foreign = self.foreign_forms.take(pa.array(row))
         return pc.if_else(pa.array(self.is_french[phone]), french, foreign)
 
 

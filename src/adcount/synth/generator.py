@@ -17,7 +17,7 @@ import pandas as pd
 from . import lexicon
 from .compose import compose_ads
 from .photoset import render_photos
-from .population import KIND_NETWORK, simulate_persons
+from .population import KIND_DECOY, KIND_NETWORK, KIND_PARTNER, simulate_persons
 from .postings import simulate_postings
 from .presets import PRESETS, Preset
 from .writer import write_ad_set
@@ -87,7 +87,22 @@ def _truth_summary(preset: Preset, seed: int, df: pd.DataFrame, persons: Any,
         "n_organised_networks_total": int(len(np.unique(persons.network[organised]))),
         "n_persons_in_organised_networks": int(organised.sum()),
         "max_ads_per_person": int(per_person.max()),
+        "hard_cases": _hard_cases(df, persons),
         "n_images": int(n_images),
         "sites": list(sites),
         "parameters": dataclasses.asdict(preset),
+    }
+
+
+def _hard_cases(df: pd.DataFrame, persons: Any) -> dict[str, int]:
+    """How many observed persons fall in each trap a naive method falls into."""
+    seen = np.zeros(len(persons), dtype=bool)
+    seen[pd.Index(persons.person_id).get_indexer(df["true_person_id"].unique())] = True
+    network_sizes = df.groupby("true_network_id")["true_person_id"].nunique()
+    return {
+        "persons_in_shared_template_networks": int(network_sizes[network_sizes > 1].sum()),
+        "persons_posted_by_a_partner": int((seen & (persons.kind == KIND_PARTNER)).sum()),
+        "persons_with_a_second_number": int((seen & (persons.second_phone >= 0)).sum()),
+        "decoy_persons_with_generic_text": int((seen & (persons.kind == KIND_DECOY)).sum()),
+        "touring_persons": int((seen & persons.tourer).sum()),
     }

@@ -176,7 +176,7 @@ def simulate_persons(preset: Preset, n_ads: int, rng: np.random.Generator) -> Pe
     nationality[member] = np.where(stay, net_nat[network[member]], nationality[member])
     age = _draw_ages(rng, n)
     name = _draw_names(rng, gender, nationality)
-    alias = np.where(rng.random(n) < 0.35,
+    alias = np.where((rng.random(n) < 0.35) & (gender != 2),  # pseudonyms are feminine
                      np.array(lexicon.ALIASES, dtype=object)[rng.integers(0, len(lexicon.ALIASES), n)],
                      "")
     spread = np.exp(rng.normal(0.0, preset.activity_sigma, n))
