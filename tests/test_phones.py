@@ -6,6 +6,8 @@ from pathlib import Path
 
 import phonenumbers
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 import adcount
 from adcount.normalize.contacts_batch import extract_contacts
@@ -241,3 +243,33 @@ def test_bad_input_is_a_clear_error_without_the_text():
     with pytest.raises(TypeError, match="position 1") as info:
         extract_contacts(["06 12 34 56 78", None])  # type: ignore[list-item]
     assert "06 12" not in str(info.value)
+
+
+FILLERS = [
+    "Léa, 23 ans, 1m70, 55 kg.", "150€ la demi-heure, 250€ l'heure.", "Dispo de 10h à 22h30.",
+    "Annonce du 12/10/2018.", "Arras 62000.", "Tarifs: 100 roses.", "Bonnet 95C, taille 38.",
+    "Numéro masqué refusé.", "Je suis nouvelle !", "💋💋", "SIRET 80295478500028.",
+]
+
+
+@given(
+    national=st.integers(min_value=600000000, max_value=799999999),
+    separator=st.sampled_from([" ", ".", "-", "", "/", " . ", "\n"]),
+    before=st.lists(st.sampled_from(FILLERS), max_size=3),
+    after=st.lists(st.sampled_from(FILLERS), max_size=3),
+)
+@settings(max_examples=150, deadline=None)
+def test_any_valid_mobile_is_found_among_traps(national, separator, before, after):
+    number = phonenumbers.parse(f"+33{national}")
+    assume(phonenumbers.is_valid_number(number))
+    digits = f"0{national}"
+    written = separator.join(digits[i : i + 2] for i in range(0, 10, 2))
+    text = " ".join([*before, f"Tel : {written}.", *after])
+    assert extract_phones(text) == [f"+33{national}"]
+
+
+@given(st.text(max_size=300))
+@settings(max_examples=200, deadline=None)
+def test_arbitrary_text_never_raises_and_yields_valid_numbers(text):
+    for phone in extract_phones(text):
+        assert phonenumbers.is_valid_number(phonenumbers.parse(phone))

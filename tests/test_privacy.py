@@ -8,7 +8,7 @@ import warnings
 
 import pytest
 
-from adcount.privacy import EphemeralKeyWarning, KEY_ENV, KEY_FILE, pseudonymize, resolve_key
+from adcount.privacy import EphemeralKeyWarning, KEY_ENV, KEY_FILE, pseudonymize, pseudonymize_lists, resolve_key
 
 KEY = b"k" * 32
 
@@ -73,3 +73,23 @@ def test_bad_keys_and_values_fail_without_revealing_them(monkeypatch, tmp_path):
     assert "612345678" not in str(info.value)
     with pytest.raises(ValueError, match="unknown contact kind"):
         pseudonymize(["x"], KEY, "fax")
+
+
+def test_list_columns_keep_shape_and_match_single_values():
+    rows = [["+33612345678", "+33781556214"], [], ["+33612345678"]]
+    tokens = pseudonymize_lists(rows, KEY, "ph")
+    assert [len(r) for r in tokens] == [2, 0, 1]
+    assert tokens[0][0] == tokens[2][0] == pseudonymize(["+33612345678"], KEY, "ph")[0]
+    assert tokens[0][1] != tokens[0][0]
+
+
+def test_extracted_contacts_end_to_end_leave_no_raw_value():
+    from adcount.normalize.contacts_batch import extract_contacts
+
+    ads = ["Léa 06 12 34 56 78 lea.douce (at) gmail (dot) com snap: lea.59", "rien ici"]
+    phones, emails, handles = zip(*extract_contacts(ads))
+    out = [pseudonymize_lists(list(col), KEY, kind) for col, kind in ((phones, "ph"), (emails, "em"), (handles, "hd"))]
+    text = repr(out)
+    for raw in ("612345678", "lea.douce", "gmail", "lea.59"):
+        assert raw not in text
+    assert out[0][0][0].startswith("ph_") and out[1][0][0].startswith("em_") and out[2][0][0].startswith("hd_")

@@ -25,7 +25,7 @@ import hmac
 import os
 import secrets
 import warnings
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 KEY_ENV = "ADCOUNT_KEY"
@@ -111,3 +111,14 @@ def pseudonymize(values: Iterable[str], key: bytes, kind: str) -> list[str]:
         digest = hmac.digest(key, f"{prefix}:{value}".encode(), hashlib.sha256)
         tokens.append(f"{prefix}_{digest.hex()[:_TOKEN_HEX]}")
     return tokens
+
+
+def pseudonymize_lists(rows: Sequence[Sequence[str]], key: bytes, kind: str) -> list[list[str]]:
+    """Pseudonymise a column of per-ad contact lists (the shape the extractors produce).
+
+    Each distinct contact is hashed once, however many ads show it, and every list keeps its
+    order and length.
+    """
+    distinct = list(dict.fromkeys(value for row in rows for value in row))
+    token_of = dict(zip(distinct, pseudonymize(distinct, key, kind)))
+    return [[token_of[value] for value in row] for row in rows]
