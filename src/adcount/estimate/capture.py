@@ -1,0 +1,103 @@
+"""`adcount.capture_recapture`: persons including those on no list, from capture histories.
+
+One entry point for every capture–recapture estimator in adcount:
+
+============================  ======================================  =====================
+method                        needs                                   interval
+============================  ======================================  =====================
+"loglinear" (default)         K >= 2 lists                            profile / bootstrap
+"chapman"                     2 lists                                 Wald, Seber variance
+"lincoln-petersen"            2 lists                                 none
+"chao", "chao-bc"             frequencies (f1, f2)                    Chao 1987 log-normal
+"zelterman"                   frequencies (f1, f2)                    Wald
+"ztpoisson", "ztnegbin"       frequencies                             Wald
+============================  ======================================  =====================
+
+Frequencies are taken from a frequency table (`times_captured` + a count column, e.g. ads
+per person) or computed from histories (lists per person). See docs/capture-recapture.md.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from adcount.estimate import frequency, twolist
+from adcount.estimate.histories import is_frequency_table, parse_frequencies, parse_histories
+from adcount.estimate.multilist import loglinear_estimate
+from adcount.estimate.result import Estimate
+
+FREQUENCY_METHODS = {
+    "chao": lambda f, level: frequency.chao(f, level),
+    "chao-bc": lambda f, level: frequency.chao(f, level, bias_corrected=True),
+    "zelterman": frequency.zelterman,
+    "ztpoisson": frequency.zt_poisson,
+    "ztnegbin": frequency.zt_negbin,
+}
+TWO_LIST_METHODS = {"chapman": twolist.chapman, "lincoln-petersen": twolist.lincoln_petersen}
+METHODS = ("loglinear", *TWO_LIST_METHODS, *FREQUENCY_METHODS)
+
+
+def capture_recapture(
+    histories: pd.DataFrame,
+    method: str = "loglinear",
+    criterion: str = "bic",
+    max_order: int = 2,
+    level: float = 0.95,
+    interval: str = "auto",
+    n_boot: int = 1000,
+    seed: int = 0,
+    *,
+    model: Any = None,
+    search: str = "auto",
+    p_threshold: float = 0.02,
+    margins: str = "all",
+    sparse: str = "extended",
+    n_top: int | None = None,
+    table_rows: int = 20,
+) -> Estimate:
+    """Estimate the total number of persons, seen and unseen, with an interval.
+
+    histories: 0/1 list columns plus `count` (one row per history) or one row per person;
+        for the frequency methods also a frequency table (`times_captured` + count column).
+    method: one of METHODS (see the module docstring).
+    criterion, max_order: log-linear model search by "bic" or "aic" over hierarchical models
+        with interactions up to `max_order` lists.
+    level: confidence level of the interval.
+    interval (log-linear): "profile" (Poisson intercept profile; default for a fixed model),
+        "profile-multinomial" (Rcapture's multinomial profile; its maximiser is the point),
+        "bootstrap" (BCa, model selection re-run on every replicate; default for a search),
+        "bootstrap-percentile", or "none".
+    n_boot, seed: bootstrap replicates and seed (deterministic for a given seed).
+    model: a fixed log-linear model instead of a search: "[12,13,4]" (published notation,
+        1-based list digits), "main", or a list of term tuples of list names / 0-based indices.
+    search: "auto" (exhaustive for K <= 5, else stepwise), "exhaustive", "stepwise"
+        (Chan–Silverman–Vincent, two-list terms, p < p_threshold), or "downhill".
+    margins: "all" candidate terms, or "observed": only terms whose lists share a person.
+    sparse: "extended" (terms with a zero margin fixed at minus infinity, their cells dropped)
+        or "refuse" (such models have no MLE and are excluded).
+    n_top: exhaustive-search bootstrap restricted to the n_top best models on the data
+        (default: all for K <= 3, 20 for K = 4, 100 for K >= 5).
+    table_rows: how many ranked models to keep in `details["ranked_models"]`.
+    """
+    if not 0 < level < 1:
+        raise ValueError(f"level must be between 0 and 1, got {level}")
+    method = method.lower()
+    if method in FREQUENCY_METHODS:
+        if is_frequency_table(histories):
+            freq = parse_frequencies(histories)
+        else:
+            freq = parse_histories(histories).capture_frequencies()
+        return FREQUENCY_METHODS[method](np.asarray(freq), level)
+    if method not in METHODS:
+        raise ValueError(f"unknown method {method!r}; choose one of {list(METHODS)}")
+    if is_frequency_table(histories):
+        raise ValueError(f"method {method!r} needs capture histories (one 0/1 column per list), not a frequency table")
+    data = parse_histories(histories)
+    if method in TWO_LIST_METHODS:
+        return TWO_LIST_METHODS[method](data, level)
+    return loglinear_estimate(data, criterion=criterion, max_order=max_order, level=level, interval=interval,
+                              n_boot=n_boot, seed=seed, model=model, search=search, p_threshold=p_threshold,
+                              margins=margins, sparse=sparse, n_top=n_top, table_rows=table_rows)
