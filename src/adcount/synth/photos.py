@@ -22,7 +22,8 @@ import numpy as np
 from PIL import Image, ImageChops, ImageOps
 
 MIN_ORIGINAL_DISTANCE = 12  # pHash bits between any two originals
-ORIGINAL_SIZES = ((800, 600), (600, 800))  # landscape, portrait
+VIGNETTE_LEVELS = 6
+ORIGINAL_SIZES = ((640, 480), (480, 640))  # landscape, portrait; copies resize from these
 _SKIMAGE_SOURCES = ("astronaut.png", "brick.png", "camera.png", "cell.png", "chelsea.png",
                     "clock_motion.png", "coffee.png", "coins.png", "color.png", "grass.png",
                     "gravel.png", "hubble_deep_field.jpg", "ihc.png", "moon.png",
@@ -71,7 +72,7 @@ class OriginalRecipe:
     inset_crop: tuple[float, float, float, float]
     gains: tuple[float, float, float]
     gamma: float
-    vignette: float
+    vignette: int  # strength level, 0 (none) .. VIGNETTE_LEVELS - 1
 
 
 def _box(rng: np.random.Generator, low: float, high: float) -> tuple[float, float, float, float]:
@@ -94,7 +95,7 @@ def draw_recipe(rng: np.random.Generator) -> OriginalRecipe:
         inset_crop=_box(rng, 0.3, 0.7),
         gains=tuple(float(g) for g in rng.uniform(0.75, 1.25, 3)),
         gamma=float(rng.uniform(0.75, 1.35)),
-        vignette=float(rng.uniform(0.0, 0.5)),
+        vignette=int(rng.integers(VIGNETTE_LEVELS)),
     )
 
 
@@ -132,16 +133,17 @@ def _grade(image: Image.Image, gains: tuple[float, float, float], gamma: float) 
     return image.point(lut.astype(np.uint8).tolist())
 
 
-@functools.lru_cache(maxsize=1)
-def _radial() -> Image.Image:
-    return Image.radial_gradient("L")  # 256 x 256, 0 at the centre
+@functools.lru_cache(maxsize=2 * VIGNETTE_LEVELS)
+def _vignette(size: tuple[int, int], level: int) -> Image.Image:
+    """RGB multiplier darkening towards the corners (built once per size and level)."""
+    strength = 0.1 * level
+    scale = [int(255 - strength * v) for v in range(256)]
+    mask = Image.radial_gradient("L").point(scale).resize(size, Image.Resampling.BILINEAR)
+    return Image.merge("RGB", (mask, mask, mask))
 
 
-def _shade(image: Image.Image, strength: float) -> Image.Image:
-    """Darken towards the corners (a vignette)."""
-    scale = [int(255 - strength * min(v, 255)) for v in range(256)]
-    mask = _radial().point(scale).resize(image.size, Image.Resampling.BILINEAR)
-    return ImageChops.multiply(image, Image.merge("RGB", (mask, mask, mask)))
+def _shade(image: Image.Image, level: int) -> Image.Image:
+    return ImageChops.multiply(image, _vignette(image.size, level)) if level else image
 
 
 def render_originals(count: int, rng: np.random.Generator) -> list[Image.Image]:
