@@ -198,3 +198,12 @@ def test_presets_are_frozen() -> None:
     preset = synth.PRESETS["pas-de-calais-2018"]
     with pytest.raises(AttributeError):
         preset.n_ads = 5  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("n_ads", [1, 7, 150])
+def test_small_sets_keep_an_exact_truth(n_ads: int) -> None:
+    df = synth.generate("text-scale", seed=2, n_ads=n_ads)
+    truth = df.attrs["truth"]
+    assert len(df) == truth["n_ads"] == n_ads
+    assert truth["n_persons_observed"] == df["true_person_id"].nunique() <= truth["n_persons_total"]
+    assert df["text"].str.len().gt(100).all()
