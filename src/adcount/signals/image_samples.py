@@ -63,3 +63,22 @@ def distinct_photos(grid: int = 3) -> dict[str, Image.Image]:
     for index, image in enumerate(lfw_photos()):
         photos[f"lfw-{index:03d}"] = image
     return photos
+
+
+def at_least(image: Image.Image, short_side: int) -> Image.Image:
+    """``image`` scaled up (bicubic, aspect kept) so its short side is at least ``short_side``."""
+    factor = short_side / min(image.size)
+    if factor <= 1:
+        return image
+    return image.resize((round(image.width * factor), round(image.height * factor)),
+                        Image.Resampling.BICUBIC)
+
+
+def write_jpegs(images: dict[str, Image.Image], folder: Path, quality: int = 90) -> list[Path]:
+    """Save each image as ``folder/<name>.jpg``; returns the paths in the order of ``images``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for name, image in images.items():
+        paths.append(folder / f"{name}.jpg")
+        image.save(paths[-1], quality=quality)
+    return paths

@@ -6,10 +6,11 @@ every view of every photo runs as one batched scipy call (`image_dct.phash_stack
 
 Two modes:
 
-* ``"robust"`` (default): upright (EXIF), borders trimmed, several views per photo so that edited
-  re-posts still match: column 0 is the pHash of the whole photo, column 1 of its mirror image,
-  then for each zoom in `ROBUST_ZOOMS` the centred zoom and its mirror. `adcount.image_pairs`
-  compares every column of one photo with the *base* column 0 of the other.
+* ``"robust"`` (default): upright (EXIF), uniform borders trimmed, histogram-equalised, several
+  views per photo so that edited re-posts still match (`image_variants.COLUMNS`): column 0 is
+  the pHash of the whole photo, then centred zooms, corner crops and the mirror image.
+  `adcount.image_pairs` compares every column of one photo with the *base* columns (the whole
+  photo and its centred 80 % zoom) of the other.
 * ``"imagehash"``: one column, bit for bit ``imagehash.phash(Image.open(path))`` (full decode,
   no EXIF rotation), for interoperability with hash databases built with imagehash.
 
@@ -36,13 +37,10 @@ from adcount.signals.image_decode import (
     gray_imagehash,
     gray_robust,
 )
-from adcount.signals.image_variants import view_pixels
+from adcount.signals.image_variants import BASE_COLUMNS, COLUMNS, view_pixels
 
 GRID_SIDE = 32
 """Side of the grey grid whose DCT is taken (imagehash: hash_size 8 x highfreq_factor 4)."""
-
-ROBUST_ZOOMS: tuple[float, ...] = (0.9, 0.8)
-"""Centred zooms hashed in robust mode (share of width and height kept)."""
 
 MODES = ("robust", "imagehash")
 
@@ -80,13 +78,6 @@ class ImageHashes:
         return [f"{int(value):016x}" for value in self.hashes[:, column]]
 
 
-def _column_names(mode: str) -> tuple[str, ...]:
-    if mode == "imagehash":
-        return ("whole",)
-    names = ["whole", *(f"zoom{keep:.2f}" for keep in ROBUST_ZOOMS)]
-    return (*names, *(f"{name}-mirror" for name in names))
-
-
 def _decode_one(path: str | os.PathLike[str], mode: str, max_pixels: int):
     """Grey grids and decoded size of one file, or the reason it cannot be hashed."""
     try:
@@ -94,8 +85,7 @@ def _decode_one(path: str | os.PathLike[str], mode: str, max_pixels: int):
             grid, size = gray_imagehash(path, GRID_SIDE, max_pixels)
             return grid[None].astype(np.float32), size, ""
         gray, size = gray_robust(path, max_pixels)
-        views = view_pixels(gray, ROBUST_ZOOMS, GRID_SIDE)
-        return np.concatenate([views, views[:, :, ::-1]]), size, ""
+        return view_pixels(gray, GRID_SIDE), size, ""
     except UnreadableImage as exc:
         return None, (0, 0), str(exc)
     except Exception as exc:  # noqa: BLE001 - a batch never raises; the row records why
@@ -122,7 +112,7 @@ def hash_images(
     if threads < 1:
         raise ValueError(f"threads must be >= 1, got {threads}")
     paths = list(paths)
-    columns = _column_names(mode)
+    columns = ("whole",) if mode == "imagehash" else COLUMNS
     hashes = np.zeros((len(paths), len(columns)), dtype=np.uint64)
     ok = np.zeros(len(paths), dtype=bool)
     sizes = np.zeros((len(paths), 2), dtype=np.int32)
@@ -153,4 +143,5 @@ def hash_images(
         width=sizes[:, 0].copy(),
         height=sizes[:, 1].copy(),
         mode=mode,
+        base_columns=(0,) if mode == "imagehash" else BASE_COLUMNS,
     )
