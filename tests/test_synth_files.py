@@ -41,3 +41,29 @@ def test_written_files_hold_ads_and_truth_apart(tmp_path: Path) -> None:
     summary = json.loads((tmp_path / "truth.json").read_text(encoding="utf-8"))
     assert summary == json.loads(json.dumps(df.attrs["truth"]))
     assert summary["n_persons_total"] > summary["n_persons_observed"]
+
+
+def test_contact_answer_key_matches_the_ads(tmp_path: Path) -> None:
+    import phonenumbers
+
+    df = synth.generate("text-scale", seed=5, n_ads=3000, out_dir=tmp_path)
+    key = pd.read_csv(tmp_path / "contacts.csv", keep_default_na=False)
+    assert key["ad_id"].tolist() == df["ad_id"].tolist()
+    for fields, text, row in zip(df["phones"], df["text"], key.itertuples()):
+        if row.phone_in_field:
+            assert [phonenumbers.format_number(phonenumbers.parse(f, "FR"), 0) for f in fields] \
+                == [row.phone]
+        found = {phonenumbers.format_number(m.number, 0)
+                 for m in phonenumbers.PhoneNumberMatcher(text, "FR")}
+        if row.phone_text_style in ("spaced", "compact", "dots", "+33", "e164",
+                                    "international-spaced"):
+            assert row.phone in found
+        if row.phone_text_style == "keycap":
+            assert "\u20e3" in text
+        if row.phone_text_style == "words":
+            assert "zéro" in text
+        if row.email_in_text and row.email_text_style == "plain":
+            assert row.email in text
+        assert found <= {row.phone}  # no other number in the text
+    styles = set(key["phone_text_style"])
+    assert {"words", "keycap", "lookalike", "split-lines", "mixed-words", "+33 (0)"} <= styles

@@ -15,7 +15,14 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from . import lexicon
-from .contacts import PLAIN_EMAIL_STYLE, render_emails
+from .contacts import (
+    EMAIL_STYLE_NAMES,
+    FOREIGN_STYLE_COUNT,
+    FOREIGN_STYLE_NAMES,
+    FRENCH_STYLE_NAMES,
+    PLAIN_EMAIL_STYLE,
+    render_emails,
+)
 from .phrases import CONTACT_EMAIL, CONTACT_PHONE, NO_CONTACT, OPENINGS, TITLES
 from .population import GENDER_TAGS, GENDERS, Persons, template_offsets
 from .postings import Postings
@@ -169,4 +176,29 @@ def compose_ads(preset: Preset, p: Persons, ads: Postings, site_names: list[str]
         "url": url.to_pandas(),
         "true_person_id": p.person_id[person],
         "true_network_id": p.network_id[p.network[person]],
+    })
+
+
+def contact_truth(p: Persons, ads: Postings, ad_id: pd.Series) -> pd.DataFrame:
+    """Per ad: the number and address it shows (E.164, plain), where, and in which disguise."""
+    shown = ads.phone_in_field | ads.phone_in_text
+    french = p.phones.is_french[np.maximum(ads.phone, 0)]
+    style = np.where(french, np.array(FRENCH_STYLE_NAMES, dtype=object)[ads.text_style],
+                     np.array(FOREIGN_STYLE_NAMES, dtype=object)[ads.text_style
+                                                                % FOREIGN_STYLE_COUNT])
+    has_email = ads.email_in_field | ads.email_in_text
+    address = _email_text(p, ads, np.full(len(ads), PLAIN_EMAIL_STYLE)).to_numpy(
+        zero_copy_only=False)
+    return pd.DataFrame({
+        "ad_id": ad_id.to_numpy(),
+        "phone": np.where(shown, p.phones.e164[np.maximum(ads.phone, 0)], ""),
+        "phone_in_field": ads.phone_in_field,
+        "phone_in_text": ads.phone_in_text,
+        "phone_text_style": np.where(ads.phone_in_text, style, ""),
+        "email": np.where(has_email, address, ""),
+        "email_in_field": ads.email_in_field,
+        "email_in_text": ads.email_in_text,
+        "email_text_style": np.where(ads.email_in_text,
+                                     np.array(EMAIL_STYLE_NAMES, dtype=object)[ads.email_style],
+                                     ""),
     })

@@ -95,6 +95,10 @@ FRENCH_STYLES: tuple[tuple[str, str, str, tuple[str, str, str, str]], ...] = (
     ("", "num", "mixed", (" ", " ", " ", " ")),  # 06 12 trente-quatre 56 78
     ("", "num", "num", ("/", "/", "/", "/")),  # 06/12/34/56/78
 )
+FRENCH_STYLE_NAMES = ("spaced", "compact", "dots", "dashes", "+33", "+33 (0)", "0033",
+                      "lookalike", "words", "keycap", "split-lines", "spaced-digits",
+                      "mixed-words", "slashes")
+FOREIGN_STYLE_NAMES = ("international-spaced", "e164", "00-spaced")
 # how often each style is used in an ad text (plain forms dominate)
 FRENCH_STYLE_WEIGHTS = np.array([25, 10, 10, 3, 6, 3, 2, 6, 6, 4, 5, 4, 4, 2], dtype=float)
 DISGUISED_STYLES = frozenset({7, 8, 9, 10, 11, 12})
@@ -202,6 +206,7 @@ EMAIL_STYLES: tuple[tuple[str, str], ...] = (
     (" AT ", " DOT "),
 )
 PLAIN_EMAIL_STYLE = 0  # how contact fields print an address
+EMAIL_STYLE_NAMES = ("plain", "(at) point", "[at]", "arobase", "spaced @", "AT DOT")
 EMAIL_STYLE_WEIGHTS = np.array([40, 15, 10, 15, 10, 10], dtype=float)
 
 

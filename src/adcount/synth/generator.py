@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from . import lexicon
-from .compose import compose_ads
+from .compose import compose_ads, contact_truth
 from .photoset import render_photos
 from .population import KIND_DECOY, KIND_NETWORK, KIND_PARTNER, simulate_persons
 from .postings import simulate_postings
@@ -51,8 +51,9 @@ def generate(preset: str | Preset = "pas-de-calais-2018", seed: int = 0,
     ``gender``, ``nationality``, ``price``, ``url``) and the truth columns ``true_person_id`` and
     ``true_network_id``; ``df.attrs["truth"]`` summarises the truth (persons observed and in
     total, networks, sites, parameters). With ``out_dir``, photos are rendered (presets with
-    photos) and ads.csv, truth.csv, truth.json, images/ and images.csv (which original and
-    which edits each photo file shows) are written there.
+    photos) and ads.csv, truth.csv, truth.json, contacts.csv (the number and address each ad
+    shows, and their disguise), images/ and images.csv (which original and which edits each
+    photo file shows) are written there.
     """
     chosen, count = _resolve(preset, n_ads)
     seed = int(seed)
@@ -67,7 +68,8 @@ def generate(preset: str | Preset = "pas-de-calais-2018", seed: int = 0,
     n_images = 0 if image_truth is None else len(image_truth)
     df.attrs["truth"] = _truth_summary(chosen, seed, df, persons, sites, n_images)
     if out_dir is not None:
-        write_ad_set(df, df.attrs["truth"], Path(out_dir), image_truth)
+        write_ad_set(df, df.attrs["truth"], Path(out_dir),
+                     contact_truth(persons, postings, df["ad_id"]), image_truth)
     return df
 
 

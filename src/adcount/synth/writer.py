@@ -1,5 +1,7 @@
 """Files of a synthetic ad set: ads.csv (what a scraper would give), truth.csv, truth.json, and
-for sets with photos images.csv (each photo file's original, owner and edits).
+contacts.csv (each ad's true number and address, where they are shown and how disguised: the
+answer key of contact extraction), and for sets with photos images.csv (each photo file's
+original, owner and edits).
 
 The ads file holds the canonical columns only, list columns as ``|``-separated strings, so a
 pipeline run on it never sees the truth. Output is byte-stable: fixed column order, fixed
@@ -21,8 +23,8 @@ LIST_COLUMNS = ("phones", "emails", "images")
 
 
 def write_ad_set(df: pd.DataFrame, truth: dict[str, Any], out_dir: Path,
-                 image_truth: pd.DataFrame | None = None) -> None:
-    """Write ads.csv, truth.csv, truth.json (and images.csv) into ``out_dir``."""
+                 contacts: pd.DataFrame, image_truth: pd.DataFrame | None = None) -> None:
+    """Write ads.csv, truth.csv, truth.json, contacts.csv (and images.csv) into ``out_dir``."""
     out_dir.mkdir(parents=True, exist_ok=True)
     ads = df.loc[:, list(CANONICAL_COLUMNS)].copy()
     for column in LIST_COLUMNS:
@@ -33,5 +35,6 @@ def write_ad_set(df: pd.DataFrame, truth: dict[str, Any], out_dir: Path,
     with open(out_dir / "truth.json", "w", encoding="utf-8", newline="\n") as fh:
         json.dump(truth, fh, indent=2, sort_keys=True, ensure_ascii=False)
         fh.write("\n")
+    contacts.to_csv(out_dir / "contacts.csv", index=False, lineterminator="\n")
     if image_truth is not None:
         image_truth.to_csv(out_dir / "images.csv", index=False, lineterminator="\n")
