@@ -82,12 +82,14 @@ class EstimateConfig:
     """Defaults for `DedupResult.estimate`."""
 
     level: float = 0.95
-    n_replicates: int = 500
+    n_replicates: int = 500  # Monte Carlo replicates over link probabilities
+    capture_replicates: int = 200  # bootstrap replicates of capture–recapture (model search redone in each)
     seed: int = 0
 
     def __post_init__(self) -> None:
         _check(0.5 <= self.level < 1.0, "estimate.level", "must be in [0.5, 1)")
         _check(self.n_replicates >= 20, "estimate.n_replicates", "must be >= 20")
+        _check(self.capture_replicates >= 50, "estimate.capture_replicates", "must be >= 50")
 
 
 _SECTIONS: dict[str, type] = {

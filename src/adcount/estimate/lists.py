@@ -98,6 +98,8 @@ def capture_recapture_from_result(result: "DedupResult", level: float, lists: st
     from adcount.estimate.capture import capture_recapture
 
     histories = capture_histories(result, lists, max_lists)
+    options.setdefault("n_boot", result.config.estimate.capture_replicates)
+    options.setdefault("seed", result.config.estimate.seed)
     estimate = capture_recapture(histories, level=level, **options)
     details = {**estimate.details, "lists": lists, "list_names": [c for c in histories.columns if c != "count"],
                "persons_observed": int(histories["count"].sum())}

@@ -9,7 +9,7 @@ import pandas as pd
 
 from adcount.candidates.lsh import jaccard_estimate, lsh_pairs
 from adcount.config import TextConfig
-from adcount.signals.minhash import minhash, usable_rows
+from adcount.signals.minhash import is_empty_signature, minhash
 
 
 @dataclass(frozen=True)
@@ -29,4 +29,4 @@ def text_evidence(table: pd.DataFrame, config: TextConfig) -> TextEvidence:
     texts = (table["title"] + "\n" + table["text"]).tolist()
     signatures = minhash(texts, num_perm=config.num_perm, seed=config.seed, shingle=config.shingle, k=config.k)
     pairs = lsh_pairs(signatures, threshold=config.threshold)
-    return TextEvidence(signatures, usable_rows(signatures), pairs)
+    return TextEvidence(signatures, ~is_empty_signature(signatures), pairs)
