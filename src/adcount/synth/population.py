@@ -141,14 +141,28 @@ def _choose_template(rng: np.random.Generator, groups: dict[str, tuple[str, ...]
     return rng.integers(low, high)
 
 
-def simulate_persons(preset: Preset, n_ads: int, rng: np.random.Generator) -> Persons:
-    """Draw every simulated person, observed or not, with her network and writing style."""
-    n = max(int(round(n_ads / preset.ads_per_person)), 4)
-    cities = lexicon.CITY_TABLES[preset.geography]
-    city_weight = np.array([w for _, w in cities.values()])
-    n_city = len(city_weight)
+@dataclass
+class _Structure:
+    kind: np.ndarray
+    network: np.ndarray
+    n_org: int  # organised networks come first, then partners, then independents
+    n_partner: int
 
-    # --- who is posted by whom
+    @property
+    def member(self) -> np.ndarray:
+        return self.kind == KIND_NETWORK
+
+    @property
+    def n_members(self) -> int:
+        return int(self.member.sum())
+
+    def leader_of_members(self) -> np.ndarray:
+        """For each network member, the first member of her network (who sets its style)."""
+        leader = np.searchsorted(self.network[:self.n_members], np.arange(self.n_org))
+        return leader[self.network[self.member]]
+
+
+def _structure(preset: Preset, n: int, rng: np.random.Generator) -> _Structure:
     sizes = _network_sizes(rng, int(round(n * preset.network_share)), preset.network_size_max)
     n_members = int(sizes.sum())
     n_partner = int(round(n * preset.partner_share))
@@ -159,49 +173,83 @@ def simulate_persons(preset: Preset, n_ads: int, rng: np.random.Generator) -> Pe
     kind[n_members + n_partner:][rng.random(n_indep) < preset.decoy_share] = KIND_DECOY
     network = np.concatenate([np.repeat(np.arange(n_org), sizes),
                               n_org + np.arange(n_partner + n_indep)])
-    n_net = n_org + n_partner + n_indep
-    member = kind == KIND_NETWORK
+    return _Structure(kind, network, n_org, n_partner)
 
-    # --- claimed identity
+
+def _identity(preset: Preset, st: _Structure, rng: np.random.Generator
+              ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Claimed gender, nationality and age; a network recruits mostly from one country."""
+    n, member, network = len(st.kind), st.member, st.network
     gender = _pick(rng, np.array([0.76, 0.08, 0.16]), n)
-    net_trans = rng.random(n_org) < 0.35  # some networks move trans persons too
-    gender[member] = np.where(net_trans[network[member]] & (rng.random(n_members) < 0.5), 1, 0)
-    gender[kind == KIND_PARTNER] = 0
-    net_nat = np.where(rng.random(n_org) < preset.foreign_share_network,
-                       _pick(rng, lexicon.FOREIGN_NETWORK, n_org), "FR")
+    net_trans = rng.random(st.n_org) < 0.35  # some networks move trans persons too
+    gender[member] = np.where(net_trans[network[member]] & (rng.random(st.n_members) < 0.5), 1, 0)
+    gender[st.kind == KIND_PARTNER] = 0
+    net_nat = np.where(rng.random(st.n_org) < preset.foreign_share_network,
+                       _pick(rng, lexicon.FOREIGN_NETWORK, st.n_org), "FR")
     nationality = np.where(rng.random(n) < preset.foreign_share_independent,
                            _pick(rng, lexicon.FOREIGN_INDEPENDENT, n), "FR").astype(object)
-    nationality[kind == KIND_PARTNER] = "FR"
-    stay = rng.random(n_members) < 0.9
+    nationality[st.kind == KIND_PARTNER] = "FR"
+    stay = rng.random(st.n_members) < 0.9
     nationality[member] = np.where(stay, net_nat[network[member]], nationality[member])
-    age = _draw_ages(rng, n)
-    name = _draw_names(rng, gender, nationality)
-    alias = np.where((rng.random(n) < 0.35) & (gender != 2),  # pseudonyms are feminine
-                     np.array(lexicon.ALIASES, dtype=object)[rng.integers(0, len(lexicon.ALIASES), n)],
-                     "")
-    spread = np.exp(rng.normal(0.0, preset.activity_sigma, n))
-    activity = preset.activity_floor + (1.0 - preset.activity_floor) * spread
+    return gender, nationality, _draw_ages(rng, n)
 
-    # --- phones: own numbers, second numbers, organiser and partner numbers
-    home_phone = np.array([lexicon.NATIONALITIES[c][3] for c in nationality.tolist()], dtype=object)
-    own_country = np.where((home_phone != "") & (home_phone != "FR")
-                           & (rng.random(n) < preset.foreign_phone_share), home_phone, "FR")
+
+def _numbers(preset: Preset, st: _Structure, nationality: np.ndarray,
+             rng: np.random.Generator) -> tuple[PhoneBook, np.ndarray, np.ndarray, np.ndarray]:
+    """Own numbers, second numbers, organiser and partner numbers, in one phone book."""
+    n, member = len(st.kind), st.member
+    home = np.array([lexicon.NATIONALITIES[c][3] for c in nationality.tolist()], dtype=object)
+    own_country = np.where((home != "") & (home != "FR")
+                           & (rng.random(n) < preset.foreign_phone_share), home, "FR")
     has_own = ~member | (rng.random(n) < 0.4)
     changes = has_own & (rng.random(n) < preset.phone_change_share)
-    net_country = np.where(rng.random(n_org) < 0.25,
-                           [lexicon.NATIONALITIES[c][3] or "FR" for c in net_nat.tolist()], "FR")
-    countries = np.concatenate([own_country[has_own], own_country[changes],
-                                np.asarray(net_country, dtype=object), np.full(n_partner, "FR")])
-    phones = draw_phones(rng, countries.astype(object))
+    leader_nat = nationality[st.leader_of_members()]
+    net_home = np.full(st.n_org, "FR", dtype=object)
+    net_home[st.network[member]] = [lexicon.NATIONALITIES[c][3] or "FR"
+                                    for c in leader_nat.tolist()]
+    net_country = np.where(rng.random(st.n_org) < 0.25, net_home, "FR")
+    countries = np.concatenate([own_country[has_own], own_country[changes], net_country,
+                                np.full(st.n_partner, "FR")]).astype(object)
+    phones = draw_phones(rng, countries)
     own_phone = np.full(n, -1)
     own_phone[has_own] = np.arange(has_own.sum())
     second_phone = np.full(n, -1)
     second_phone[changes] = has_own.sum() + np.arange(changes.sum())
     base = has_own.sum() + changes.sum()
     network_phone = np.full(n, -1)
-    network_phone[member] = base + network[member]
-    network_phone[kind == KIND_PARTNER] = base + n_org + np.arange(n_partner)
+    network_phone[member] = base + st.network[member]
+    network_phone[st.kind == KIND_PARTNER] = base + st.n_org + np.arange(st.n_partner)
+    return phones, own_phone, second_phone, network_phone
 
+
+def _align_templates(chosen: np.ndarray, groups: dict[str, tuple[str, ...]], st: _Structure,
+                     gender: np.ndarray) -> None:
+    """Give every network member her leader's template, of the same rank in her gender's set."""
+    offsets = template_offsets(groups)
+    lead = st.leader_of_members()
+    rank = chosen[lead] - offsets[GENDER_TAGS[0]][0]
+    member_gender = gender[st.member]
+    aligned = chosen[st.member]
+    for g, tag in enumerate(GENDER_TAGS):
+        start, stop = offsets[tag]
+        aligned = np.where(member_gender == g, start + rank % (stop - start), aligned)
+    chosen[st.member] = aligned
+
+
+def simulate_persons(preset: Preset, n_ads: int, rng: np.random.Generator) -> Persons:
+    """Draw every simulated person, observed or not, with her network and writing style."""
+    n = max(int(round(n_ads / preset.ads_per_person)), 4)
+    st = _structure(preset, n, rng)
+    member, network = st.member, st.network
+    n_net = len(st.kind) - st.n_members + st.n_org
+    gender, nationality, age = _identity(preset, st, rng)
+    name = _draw_names(rng, gender, nationality)
+    alias = np.where((rng.random(n) < 0.35) & (gender != 2),  # pseudonyms are feminine
+                     np.array(lexicon.ALIASES, dtype=object)[rng.integers(0, len(lexicon.ALIASES),
+                                                                          n)], "")
+    spread = np.exp(rng.normal(0.0, preset.activity_sigma, n))
+    activity = preset.activity_floor + (1.0 - preset.activity_floor) * spread
+    phones, own_phone, second_phone, network_phone = _numbers(preset, st, nationality, rng)
     has_email = (rng.random(n) < preset.email_share) & ~member
     email = np.full(n, -1)
     email[has_email] = np.arange(has_email.sum())
@@ -216,14 +264,15 @@ def simulate_persons(preset: Preset, n_ads: int, rng: np.random.Generator) -> Pe
     site_p = 1.0 / np.arange(1, preset.n_sites + 1) ** 0.9
     net_sites = rng.choice(preset.n_sites, size=(n_net, 4), p=site_p / site_p.sum())
     net_n_sites = 1 + rng.binomial(3, 0.3, n_net)
-    city_p = city_weight / city_weight.sum()
-    net_route = rng.choice(n_city, size=(n_net, ROUTE_STOPS), p=city_p)
+    city_weight = np.array([w for _, w in lexicon.CITY_TABLES[preset.geography].values()])
+    net_route = rng.choice(len(city_weight), size=(n_net, ROUTE_STOPS),
+                           p=city_weight / city_weight.sum())
     tourer = member | (rng.random(n) < preset.tourer_share)  # networks run "sex tours"
 
     # --- writing style: a network writes one template for all its persons
     style_gender = np.where(member, 0, gender)  # networks write the feminine template
-    generic_only = kind == KIND_DECOY
-    body_group, body_para = _choose_body(rng, style_gender, generic_only, preset.body_sentences)
+    body_group, body_para = _choose_body(rng, style_gender, st.kind == KIND_DECOY,
+                                         preset.body_sentences)
     opening = _choose_template(rng, OPENINGS, gender)
     title = _choose_template(rng, TITLES, gender)
     closing_group = rng.integers(0, len(CLOSINGS), n)
@@ -231,34 +280,29 @@ def simulate_persons(preset: Preset, n_ads: int, rng: np.random.Generator) -> Pe
     contact = rng.integers(0, len(CONTACT_PHONE), n)
     phone_style = _pick(rng, FRENCH_STYLE_WEIGHTS, n)
     price = rng.choice(np.array([80.0, 100.0, 120.0, 150.0, 150.0, 200.0, 250.0]), n)
-
-    leader = np.zeros(n_org, dtype=np.int64)  # first member of each network sets its style
-    leader[:] = np.searchsorted(network[:n_members], np.arange(n_org))
-    lead_of = leader[network[member]]
+    lead = st.leader_of_members()
     for arr in (body_group, body_para, closing_group, closing_para, contact, phone_style, price):
-        arr[member] = arr[lead_of]
-    offsets = template_offsets(OPENINGS)
-    same_slot = opening[lead_of] - offsets["f"][0]  # the template of the same rank per gender
-    for g, tag in enumerate(GENDER_TAGS[:2]):
-        start, stop = offsets[tag]
-        pick = member & (gender == g)
-        opening[pick] = start + same_slot[pick[member]] % (stop - start)
+        arr[member] = arr[lead]
+    _align_templates(opening, OPENINGS, st, gender)
+    _align_templates(title, TITLES, st, gender)
 
     person_order = rng.permutation(n)  # ids do not reveal the network structure
     width = max(6, len(str(n)))
     person_id = np.array([f"p{i:0{width}d}" for i in person_order.tolist()], dtype=object)
-    net_numbers = np.array([f"n{i:0{width}d}" for i in range(n_org + n_partner)], dtype=object)
+    n_named = st.n_org + st.n_partner  # organised and partner networks get their own ids
     network_id = np.empty(n_net, dtype=object)
-    network_id[:n_org + n_partner] = net_numbers
-    network_id[n_org + n_partner:] = person_id[n_members + n_partner:]
+    network_id[:n_named] = [f"n{i:0{width}d}" for i in range(n_named)]
+    network_id[n_named:] = person_id[st.n_members + st.n_partner:]
 
     return Persons(
-        person_id=person_id, network=network, network_id=network_id, kind=kind, gender=gender,
-        nationality=nationality, age=age, name=name, alias=alias, activity=activity,
-        own_phone=own_phone, second_phone=second_phone, change_day=change_day,
-        network_phone=network_phone, email=email, email_parts=email_parts, phones=phones,
-        home_city=net_route[network, 0], route=net_route[network], tourer=tourer, first_day=net_first[network], span_days=net_span[network],
-        sites=net_sites[network], n_sites=net_n_sites[network], opening=opening, title=title,
-        body_group=body_group, body_para=body_para, closing_group=closing_group,
-        closing_para=closing_para, contact=contact, phone_style=phone_style, price=price,
+        person_id=person_id, network=network, network_id=network_id, kind=st.kind,
+        gender=gender, nationality=nationality, age=age, name=name, alias=alias,
+        activity=activity, own_phone=own_phone, second_phone=second_phone,
+        change_day=change_day, network_phone=network_phone, email=email,
+        email_parts=email_parts, phones=phones, home_city=net_route[network, 0],
+        route=net_route[network], tourer=tourer, first_day=net_first[network],
+        span_days=net_span[network], sites=net_sites[network], n_sites=net_n_sites[network],
+        opening=opening, title=title, body_group=body_group, body_para=body_para,
+        closing_group=closing_group, closing_para=closing_para, contact=contact,
+        phone_style=phone_style, price=price,
     )
