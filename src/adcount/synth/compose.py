@@ -49,31 +49,34 @@ def _redraw(rng: np.random.Generator, current: np.ndarray, gender: np.ndarray,
     return np.where(rng.random(len(current)) < rate, rng.integers(low, high), current)
 
 
+def _repost_choices(preset: Preset, base_para: np.ndarray,
+                    rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
+    """Per sentence of a re-post: its paraphrase (sometimes reworded) and its edit form."""
+    shape = base_para.shape
+    para = np.where(rng.random(shape) < preset.synonym_rate, rng.integers(0, 3, shape),
+                    base_para)
+    edited = rng.random(shape) < preset.sentence_edit_rate
+    form = np.where(edited, 1 + rng.choice(3, shape, p=_EDIT_FORM_P), 0)
+    return para, form
+
+
 def _body_columns(preset: Preset, p: Persons, ads: Postings,
                   rng: np.random.Generator) -> list[pa.Array]:
     body, _ = pools()
     group = p.body_group[ads.person]
     n, k = group.shape
-    para = np.where(rng.random((n, k)) < preset.synonym_rate, rng.integers(0, 3, (n, k)),
-                    p.body_para[ads.person])
-    edited = rng.random((n, k)) < preset.sentence_edit_rate
-    form = np.where(edited, 1 + rng.choice(3, (n, k), p=_EDIT_FORM_P), 0)
+    para, form = _repost_choices(preset, p.body_para[ads.person], rng)
     keys = np.where(rng.random(n)[:, None] < preset.reorder_rate, rng.random((n, k)),
                     np.arange(k)[None, :])
     order = np.argsort(keys, axis=1)
-    index = body.index(group, para, form)
-    index = np.take_along_axis(index, order, axis=1)
+    index = np.take_along_axis(body.index(group, para, form), order, axis=1)
     return [body.strings.take(pa.array(index[:, j])) for j in range(k)]
 
 
 def _closing_column(preset: Preset, p: Persons, ads: Postings,
                     rng: np.random.Generator) -> pa.Array:
     _, closing = pools()
-    n = len(ads)
-    para = np.where(rng.random(n) < preset.synonym_rate, rng.integers(0, 3, n),
-                    p.closing_para[ads.person])
-    form = np.where(rng.random(n) < preset.sentence_edit_rate,
-                    1 + rng.choice(3, n, p=_EDIT_FORM_P), 0)
+    para, form = _repost_choices(preset, p.closing_para[ads.person], rng)
     return closing.take(p.closing_group[ads.person], para, form)
 
 
@@ -93,6 +96,7 @@ def _contact_lines(p: Persons, ads: Postings, rng: np.random.Generator) -> pa.Ar
 
 def _email_text(p: Persons, ads: Postings, style: np.ndarray) -> pa.Array:
     e = np.maximum(p.email[ads.person], 0)
+    # a set where nobody gives an address still gets (never shown) placeholder strings
     local, name_part, suffix = (_strings(part[e]) if len(part) else
                                 pa.array(np.full(len(ads), "x", dtype=object), pa.string())
                                 for part in p.email_parts)
