@@ -9,6 +9,10 @@ whole arrays (see ``text``).
 
 from __future__ import annotations
 
+import contextlib
+import gc
+from collections.abc import Iterator
+
 import numpy as np
 import pandas as pd
 import pyarrow as pa
@@ -36,8 +40,9 @@ _EMAIL_LINE = TemplateSet(CONTACT_EMAIL)
 _EDIT_FORM_P = np.array([0.5, 0.35, 0.15])  # typo, look-alike letters, shouted
 
 
-def _strings(values: np.ndarray) -> pa.Array:
-    return pa.array(values, pa.string())
+def _gather(values: np.ndarray | list[str] | tuple[str, ...], index: np.ndarray) -> pa.Array:
+    """``values[index]`` as an Arrow string array (the gather runs in C++)."""
+    return pa.array(values, pa.string()).take(pa.array(index))
 
 
 def _redraw(rng: np.random.Generator, current: np.ndarray, gender: np.ndarray,
@@ -88,7 +93,7 @@ def _contact_lines(p: Persons, ads: Postings, rng: np.random.Generator) -> pa.Ar
                         p.contact[ads.person])
     line = _PHONE_LINE.fill(template, {"phone": number})
     silent = ~ads.phone_in_text & ~ads.phone_in_field & (rng.random(n) < 0.5)
-    fallback = _strings(np.array(NO_CONTACT, dtype=object)[rng.integers(0, len(NO_CONTACT), n)])
+    fallback = _gather(NO_CONTACT, rng.integers(0, len(NO_CONTACT), n))
     empty = pa.array(np.full(n, "", dtype=object), pa.string())
     return pc.if_else(pa.array(ads.phone_in_text), line,
                       pc.if_else(pa.array(silent), fallback, empty))
@@ -97,18 +102,38 @@ def _contact_lines(p: Persons, ads: Postings, rng: np.random.Generator) -> pa.Ar
 def _email_text(p: Persons, ads: Postings, style: np.ndarray) -> pa.Array:
     e = np.maximum(p.email[ads.person], 0)
     # a set where nobody gives an address still gets (never shown) placeholder strings
-    local, name_part, suffix = (_strings(part[e]) if len(part) else
+    local, name_part, suffix = (_gather(part, e) if len(part) else
                                 pa.array(np.full(len(ads), "x", dtype=object), pa.string())
                                 for part in p.email_parts)
     return render_emails(local, name_part, suffix, style)
 
 
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a million small lists are built: they hold
+    only strings (no cycles), and each collection pass would rescan all of them."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def empty_lists(n: int) -> list[list[str]]:
+    """n distinct empty lists (the list columns of a DataFrame hold one list per row)."""
+    with _collector_paused():
+        return [[] for _ in range(n)]
+
+
 def _list_column(values: pa.Array, shown: np.ndarray) -> list[list[str]]:
     """One list per ad: ``[values[i]]`` where shown, else empty."""
-    column: list[list[str]] = [[] for _ in range(len(shown))]
+    column = empty_lists(len(shown))
     where = np.flatnonzero(shown)
-    for i, value in zip(where.tolist(), values.take(pa.array(where)).to_pylist()):
-        column[i] = [value]
+    with _collector_paused():
+        for i, value in zip(where.tolist(), values.take(pa.array(where)).to_pylist()):
+            column[i] = [value]
     return column
 
 
@@ -128,18 +153,20 @@ def compose_ads(preset: Preset, p: Persons, ads: Postings, site_names: list[str]
     city_names = np.array(list(cities), dtype=object)
     departments = np.array([d for d, _ in cities.values()], dtype=object)
     gender = p.gender[person]
-    english, fem, masc = (words[person] for words in _nationality_words(p.nationality))
+    english, fem, masc = _nationality_words(p.nationality)
     slots = {
-        "name": _strings(np.where(ads.use_alias, p.alias[person], p.name[person])),
+        "name": pc.if_else(pa.array(ads.use_alias), _gather(p.alias, person),
+                           _gather(p.name, person)),
         "age": pc.cast(pa.array(ads.age), pa.string()),
-        "city": _strings(city_names[ads.city]),
-        "nat": _strings(np.where(gender == 2, masc, fem)),
+        "city": _gather(city_names, ads.city),
+        "nat": _gather(np.where(p.gender == 2, masc, fem), person),
     }
     opening = _OPENING_SET.fill(_redraw(rng, p.opening[person], gender, OPENINGS, 0.15), slots)
     title = _TITLE_SET.fill(_redraw(rng, p.title[person], gender, TITLES, 0.3), slots)
-    emoji = np.array(lexicon.EMOJI, dtype=object)
-    emoji_a = np.where(rng.random(n) < 0.35, emoji[rng.integers(0, len(emoji), n)], "")
-    emoji_b = np.where(rng.random(n) < 0.4, emoji[rng.integers(0, len(emoji), n)], "")
+    emoji = (*lexicon.EMOJI, "")  # the last entry: no emoji
+    none = len(emoji) - 1
+    emoji_a = _gather(emoji, np.where(rng.random(n) < 0.35, rng.integers(0, none, n), none))
+    emoji_b = _gather(emoji, np.where(rng.random(n) < 0.4, rng.integers(0, none, n), none))
     contact = with_space(_contact_lines(p, ads, rng))
     early = pa.array(rng.random(n) < 0.3)
     empty = pa.array(np.full(n, "", dtype=object), pa.string())
@@ -147,39 +174,40 @@ def compose_ads(preset: Preset, p: Persons, ads: Postings, site_names: list[str]
     email_line = _EMAIL_LINE.fill(email_template, {"email": _email_text(p, ads, ads.email_style)})
     email_line = pc.if_else(pa.array(ads.email_in_text), email_line, empty)
     text = join_columns([
-        with_space(opening), with_space(_strings(emoji_a)), pc.if_else(early, contact, empty),
+        with_space(opening), with_space(emoji_a), pc.if_else(early, contact, empty),
         *_body_columns(preset, p, ads, rng), pc.if_else(early, empty, contact),
-        with_space(email_line), _closing_column(preset, p, ads, rng), _strings(emoji_b),
+        with_space(email_line), _closing_column(preset, p, ads, rng), emoji_b,
     ])
 
     field_numbers = p.phones.render(np.maximum(ads.phone, 0), ads.field_style, rng)
     field_emails = _email_text(p, ads, np.full(n, PLAIN_EMAIL_STYLE))
-    sites = np.array(site_names, dtype=object)
+    site = _gather(site_names, ads.site)
     ad_number = rng.choice(9_000_000, size=n, replace=False) + 1_000_000
     url = pc.binary_join_element_wise(
-        "https://www.", _strings(sites[ads.site]), "/annonce/",
+        "https://www.", site, "/annonce/",
         pc.cast(pa.array(ad_number), pa.string()), "")
     width = max(6, len(str(n)))
     return pd.DataFrame({
         "ad_id": pc.binary_join_element_wise(
             "ad", pc.utf8_lpad(pc.cast(pa.array(np.arange(n)), pa.string()), width, "0"),
             "").to_pandas(),
-        "site": sites[ads.site],
+        "site": site.to_pandas(),
         "posted_at": pd.to_datetime(ads.posted_at.astype("datetime64[s]")),
         "title": title.to_pandas(),
         "text": text.to_pandas(),
         "phones": _list_column(field_numbers, ads.phone_in_field),
         "emails": _list_column(field_emails, ads.email_in_field),
-        "images": [[] for _ in range(n)],
-        "city": city_names[ads.city],
-        "region": departments[ads.city],
+        "images": empty_lists(n),
+        "city": slots["city"].to_pandas(),
+        "region": _gather(departments, ads.city).to_pandas(),
         "age": pd.arrays.IntegerArray(ads.age.astype(np.int64), ~ads.age_shown),
-        "gender": np.array(GENDERS, dtype=object)[gender],
-        "nationality": pd.Series(np.where(ads.nationality_shown, english, None), dtype="str"),
+        "gender": _gather(GENDERS, gender).to_pandas(),
+        "nationality": pc.if_else(pa.array(ads.nationality_shown), _gather(english, person),
+                                  pa.scalar(None, pa.string())).to_pandas(),
         "price": np.where(ads.price_shown, p.price[person], np.nan),
         "url": url.to_pandas(),
-        "true_person_id": p.person_id[person],
-        "true_network_id": p.network_id[p.network[person]],
+        "true_person_id": _gather(p.person_id, person).to_pandas(),
+        "true_network_id": _gather(p.network_id, p.network[person]).to_pandas(),
     })
 
 

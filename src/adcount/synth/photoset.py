@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from . import lexicon
+from .compose import empty_lists
 from .edits import apply_edit, draw_edit, save_jpeg, site_styles
 from .photos import render_originals
 from .population import Persons
@@ -93,7 +94,7 @@ def render_photos(preset: Preset, persons: Persons, ads: Postings, out_dir: Path
     with ThreadPoolExecutor(2) as pool:
         list(pool.map(render, range(len(versions))))
 
-    column: list[list[str]] = [[] for _ in range(n_ads)]
+    column = empty_lists(n_ads)
     for a, v in zip(ad.tolist(), copy_of.tolist()):
         column[a].append(paths[v])
     v_original = original[first]
