@@ -55,6 +55,7 @@ def test_several_platforms_in_order():
         "Of course, mym is not here",
         "telegram: https://",
         "Instagram et Telegram : demandez en message privé",
+        "snap: privé, insta : écris-moi",
     ],
 )
 def test_no_handle_from_ordinary_words(text):

@@ -70,7 +70,8 @@ _INTRO = r"(?:[:=\-–—>→⇒➡👉⤵↪\ufe0f]+|c['’]est\b)"
 
 
 def _platform_pattern(platform: _Platform) -> re.Pattern[str]:
-    account = rf"{platform.account}{{1,{platform.max_len + 2}}}"
+    # an account name ends where a letter outside its alphabet ("é") cannot continue it
+    account = rf"{platform.account}{{1,{platform.max_len + 2}}}(?![^\W\d_])"
     words = rf"(?:{platform.words})(?![^\W\d_])"
     return re.compile(
         rf"(?:(?:https?://)?(?:www\.)?{platform.link}(?P<linked>{account})"

@@ -135,3 +135,16 @@ def spell_to_digits(text: str) -> str:
     digit or another number word stands next to it.
     """
     return _RUN.sub(_replace, text)
+
+
+# A phone written (partly) in words either starts with a spoken zero ("zéro six ...") or mixes
+# digits and words ("06 douze 34 ..."), so it holds "zéro"/"zero" or a digit followed by a number
+# word. Both patterns start with a character class, so the check is cheap.
+_SPELLED_PHONE_HINT = re.compile(
+    rf"[zZ](?<!\w[zZ])(?i:[eé]ro)\b|\d[^\w\n]{{1,3}}(?i:{_NUM})\b|\d[^\w\n]{{1,3}}(?i:double|triple)\b"
+)
+
+
+def may_hold_spelled_phone(text: str) -> bool:
+    """Cheap necessary condition for a phone written with number words in ``text``."""
+    return _SPELLED_PHONE_HINT.search(text) is not None

@@ -5,14 +5,18 @@ Pipeline for one text (each step is a precompiled regex or ``str.translate``):
 1. :func:`~adcount.normalize.contacts_fold.fold_digits`: Unicode, keycap and enclosed digits,
    ``O``/``l`` inside digit runs -> ASCII digits.
 2. :func:`~adcount.normalize.numerals.spell_to_digits`: "zéro six douze ..." -> "0 6 12 ...".
-3. Masking: prices ("150€", "100 roses"), ages ("25 ans"), times ("22h30"), durations, dates
-   ("12/10/2018"), measurements ("1m70", "55 kg", "95C"), company identifiers (SIRET) and masked
-   numbers ("06 xx xx xx xx") become a breaker character that no phone can span.
-4. Chains: digit groups joined by separators of any kind (spaces, dots, slashes, emoji, line
+3. Windows: only the spans around digit chains that could hold a phone (enough digits, a group
+   that can start one) go further, so the cost of long texts stays low.
+4. :func:`~adcount.normalize.contacts_masks.mask_non_phones`: prices ("150€", "100 roses"), ages
+   ("25 ans"), times ("22h30"), durations, dates ("12/10/2018"), measurements ("1m70", "55 kg",
+   "95C"), company identifiers (SIRET) and masked numbers ("06 xx xx xx xx") become a breaker
+   character that no phone can span.
+5. Chains: digit groups joined by separators of any kind (spaces, dots, slashes, emoji, line
    breaks); then, on what is left, chains whose groups may also be split by up to three short
    words or a remark in parentheses ("06 12 (appelle) 34 56 78").
-5. Inside a chain, a phone starts at a group that begins with ``+``, ``00`` or the national
-   trunk ``0``, ends at a group boundary, and must be a valid number for phonenumbers
+6. Inside a chain, a phone starts at a group that begins with ``+``, ``00`` or the national
+   trunk ``0`` (or, at the chain's start, with the region's calling code: "33 6 12 34 56 78"),
+   ends at a group boundary, and must be a valid number for phonenumbers
    (``is_valid_number``); the longest valid span wins, then the search resumes after it. Digits
    are never cut inside a group, so a 14-digit identifier cannot yield a phone.
 
@@ -28,7 +32,7 @@ import phonenumbers
 
 from adcount.normalize.contacts_fold import fold_digits
 from adcount.normalize.contacts_masks import BREAK, mask_non_phones
-from adcount.normalize.numerals import spell_to_digits
+from adcount.normalize.numerals import may_hold_spelled_phone, spell_to_digits
 
 # Separators between digit groups: anything that is neither a letter/digit nor a breaker.
 _SEP = r"(?:[^\w#+@€$£%]|_)"
@@ -168,7 +172,7 @@ def _digits_and_words(text: str) -> str:
         folded = _LINK_NUMBER.sub(" +", folded)
     if "+" in folded:
         folded = _SPACED_PLUS.sub("+", folded)
-    return spell_to_digits(folded)
+    return spell_to_digits(folded) if may_hold_spelled_phone(folded) else folded
 
 
 def _digit_count(text: str) -> int:
