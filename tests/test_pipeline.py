@@ -150,3 +150,29 @@ def test_results_do_not_depend_on_input_row_order(small_text_set):
     groups_b = b.groupby("person_id")["ad_id"].apply(frozenset)
     assert set(groups_a) == set(groups_b)
     assert np.isclose(a["confidence"].mean(), b["confidence"].mean())
+
+
+def test_capture_recapture_designs_on_a_result(pas_de_calais):
+    frame, _, result = pas_de_calais
+    truth = frame.attrs["truth"]
+    by_ads = result.estimate(method="capture-recapture", lists="ads")
+    assert by_ads.method == "capture-recapture/chao"
+    assert by_ads.details["persons_observed"] == result.n_persons <= by_ads.point
+    combined = result.estimate(method="combined", lists="ads")
+    assert combined.low <= by_ads.low and combined.high >= by_ads.high
+    lo, hi = combined.details["linkage_and_sampling_interval"]
+    assert lo < combined.point < hi
+    assert combined.high > truth["n_persons_observed"]  # coverage over seeds: benchmarks/bench_coverage.py
+    by_sites = result.estimate(method="capture-recapture", lists="site-group")
+    assert len(by_sites.details["list_names"]) == 6 and by_sites.point >= result.n_persons
+
+
+def test_audit_estimate_from_a_result(pas_de_calais):
+    _, _, result = pas_de_calais
+    from adcount.estimate.audit import draw_audit_sample
+
+    sample = draw_audit_sample(result.assignments["ad_id"], 100, seed=0)
+    first_ads = set(result.assignments.drop_duplicates("person_id")["ad_id"])
+    sample["duplicate"] = (~sample["ad_id"].isin(first_ads)).astype(int)
+    est = result.estimate(method="audit", labels=sample["duplicate"])
+    assert est.low <= result.n_persons <= est.high

@@ -59,10 +59,11 @@ def run_job(input_path: Path, out: Path, image_root: Optional[Path], config_path
     with _stage_bar() as advance:
         result = deduplicate(ads, config, raw_contacts=raw_contacts, out_dir=out, progress=advance)
     estimates = [result.estimate()]
-    try:
-        estimates.append(result.estimate(method="capture-recapture"))
-    except (ValueError, ImportError) as err:  # too few lists or persons: said in the output, not fatal
-        console.print(f"capture–recapture not estimated: {err}", highlight=False)
+    for lists in ("ads", "site-group"):  # persons seen nowhere: two designs, both reported
+        try:
+            estimates.append(result.estimate(method="combined", lists=lists))
+        except ValueError as err:  # too few lists or persons: said in the output, not fatal
+            console.print(f"capture–recapture over {lists} not estimated: {err}", highlight=False)
     result.save(out, estimates=estimates)
     write_report(result, estimates, out / "report.html", title=title)
     console.print(result.summary(), highlight=False)

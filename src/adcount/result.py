@@ -135,7 +135,11 @@ class DedupResult:
         method="linkage" (default): persons behind the observed ads; the interval is a Monte Carlo
             over link probabilities (each link kept with its probability, reclustered).
         method="capture-recapture": persons including those on none of the lists, with
-            lists="site" | "site-group" | "week" (see `adcount.estimate.lists`).
+            lists="site" | "site-group" | "week" (see `adcount.estimate.lists`); options go to
+            `adcount.capture_recapture` (method=, criterion=, max_order=, ...).
+        method="combined": capture–recapture inside the linkage Monte Carlo (both uncertainties).
+        method="audit": from a labelled random sample, `labels=` 0/1 per sampled ad
+            (`adcount.estimate.audit.draw_audit_sample` draws it).
         """
         level = self.config.estimate.level if level is None else level
         if method == "linkage":
@@ -144,7 +148,16 @@ class DedupResult:
             from adcount.estimate.lists import capture_recapture_from_result
 
             return capture_recapture_from_result(self, level=level, **kwargs)
-        raise ValueError(f"unknown estimate method {method!r}; use 'linkage' or 'capture-recapture'")
+        if method == "combined":
+            from adcount.estimate.lists import combined_estimate
+
+            return combined_estimate(self, level=level, **kwargs)
+        if method == "audit":
+            from adcount.estimate.audit import audit_estimate
+
+            return audit_estimate(self.n_ads, kwargs.pop("labels"), level=level, **kwargs)
+        raise ValueError(f"unknown estimate method {method!r}; use 'linkage', 'capture-recapture', "
+                         "'combined' or 'audit'")
 
     def _linkage_estimate(self, level: float, n_replicates: int | None = None, seed: int | None = None) -> Estimate:
         cfg = self.config.estimate

@@ -9,14 +9,16 @@ replicate (a csgraph call), never per pair.
 
 from __future__ import annotations
 
+from typing import Iterator
+
 import numpy as np
 import scipy.sparse as sp
 from scipy.sparse.csgraph import connected_components
 
 
-def sample_person_counts(n: int, pairs: np.ndarray, probability: np.ndarray, n_replicates: int,
-                         seed: int) -> np.ndarray:
-    """Person counts of `n_replicates` random link sets (each link kept with its probability)."""
+def sample_partitions(n: int, pairs: np.ndarray, probability: np.ndarray, n_replicates: int,
+                      seed: int) -> Iterator[np.ndarray]:
+    """Person labels (per ad) of `n_replicates` random link sets, each link kept with its probability."""
     rng = np.random.default_rng(seed)
     uncertain = (probability > 1e-6) & (probability < 1 - 1e-6)
     certain = pairs[probability >= 1 - 1e-6]
@@ -25,11 +27,21 @@ def sample_person_counts(n: int, pairs: np.ndarray, probability: np.ndarray, n_r
     base_n = int(base.max()) + 1 if n else 0
     live = base[pairs[uncertain]]
     live_p = probability[uncertain]
-    counts = np.empty(n_replicates, dtype=np.int64)
-    for r in range(n_replicates):
+    for _ in range(n_replicates):
         kept = live[rng.random(live_p.size) < live_p]
-        counts[r] = connected_components(_graph(base_n, kept), directed=False)[0] if base_n else 0
-    return counts
+        if base_n == 0:
+            yield np.empty(0, dtype=np.int64)
+            continue
+        _, labels = connected_components(_graph(base_n, kept), directed=False)
+        yield labels[base].astype(np.int64)
+
+
+def sample_person_counts(n: int, pairs: np.ndarray, probability: np.ndarray, n_replicates: int,
+                         seed: int) -> np.ndarray:
+    """Person counts of `n_replicates` random link sets (see `sample_partitions`)."""
+    return np.fromiter((labels.max() + 1 if labels.size else 0
+                        for labels in sample_partitions(n, pairs, probability, n_replicates, seed)),
+                       dtype=np.int64, count=n_replicates)
 
 
 def _graph(n: int, edges: np.ndarray) -> sp.csr_matrix:

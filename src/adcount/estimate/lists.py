@@ -10,7 +10,7 @@ depends on how the lists were drawn.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable
 
 import numpy as np
 import pandas as pd
@@ -20,7 +20,7 @@ from adcount.estimate.result import Estimate
 if TYPE_CHECKING:
     from adcount.result import DedupResult
 
-LIST_KINDS = ("site", "site-group", "week")
+LIST_KINDS = ("site", "site-group", "week", "ads")
 
 
 def list_membership(sites: pd.Series, posted_at: pd.Series, lists: str, max_lists: int) -> tuple[np.ndarray, list[str]]:
@@ -85,26 +85,94 @@ def histories_from_labels(person: np.ndarray, list_of_ad: np.ndarray, names: lis
     return frame
 
 
+def frequencies_from_labels(person: np.ndarray) -> pd.DataFrame:
+    """How many persons have exactly k ads: the frequency table of the single-source estimators."""
+    per_person = np.bincount(person) if person.size else np.zeros(0, dtype=np.int64)
+    k, persons = np.unique(per_person[per_person > 0], return_counts=True)
+    return pd.DataFrame({"times_captured": k, "count": persons})
+
+
 def capture_histories(result: "DedupResult", lists: str = "site-group", max_lists: int = 6) -> pd.DataFrame:
-    """Capture histories of the persons found in `result`."""
+    """Capture histories of the persons found in `result` (for lists="ads": ads-per-person frequencies)."""
+    return _table_maker(result, lists, max_lists)(result.person)
+
+
+def _table_maker(result: "DedupResult", lists: str, max_lists: int) -> Callable[[np.ndarray], pd.DataFrame]:
+    """A function from person labels to the table the estimator reads, for one list design."""
+    if lists == "ads":
+        return frequencies_from_labels
     table = result.ads.table
     codes, names = list_membership(table["site"], table["posted_at"], lists, max_lists)
-    return histories_from_labels(result.person, codes, names)
+    return lambda person: histories_from_labels(person, codes, names)
+
+
+def _defaults(result: "DedupResult", lists: str, options: dict[str, Any]) -> dict[str, Any]:
+    options = dict(options)
+    if lists == "ads":
+        options.setdefault("method", "chao")
+    options.setdefault("n_boot", result.config.estimate.capture_replicates)
+    options.setdefault("seed", result.config.estimate.seed)
+    return options
 
 
 def capture_recapture_from_result(result: "DedupResult", level: float, lists: str = "site-group",
                                   max_lists: int = 6, **options: Any) -> Estimate:
-    """Capture–recapture on the persons found: everyone, including those seen on no list."""
+    """Capture–recapture on the persons found: everyone, including those seen on no list.
+
+    lists: "site-group" (default), "site", "week" (capture histories over lists), or "ads"
+    (ads per person as capture frequencies, for the single-source estimators; default Chao's
+    lower bound). Sites as lists assume a person's presence on one site says nothing of the
+    others; when most persons post one or two ads, that fails (one ad is one site), and the
+    frequency estimators on "ads" are the sounder choice — compare both (see docs/).
+    """
     from adcount.estimate.capture import capture_recapture
 
-    histories = capture_histories(result, lists, max_lists)
-    options.setdefault("n_boot", result.config.estimate.capture_replicates)
-    options.setdefault("seed", result.config.estimate.seed)
-    estimate = capture_recapture(histories, level=level, **options)
-    details = {**estimate.details, "lists": lists, "list_names": [c for c in histories.columns if c != "count"],
-               "persons_observed": int(histories["count"].sum())}
+    table = capture_histories(result, lists, max_lists)
+    estimate = capture_recapture(table, level=level, **_defaults(result, lists, options))
+    observed = int(table["count"].sum())
+    names = [c for c in table.columns if c not in ("count", "times_captured")]
+    details = {**estimate.details, "lists": lists, "list_names": names, "persons_observed": observed}
     return Estimate(estimate.point, estimate.low, estimate.high, estimate.level,
                     f"capture-recapture/{estimate.method}", details)
+
+
+def combined_estimate(result: "DedupResult", level: float, lists: str = "site-group", max_lists: int = 6,
+                      n_replicates: int | None = None, **options: Any) -> Estimate:
+    """Capture–recapture inside the linkage Monte Carlo: both sources of uncertainty in one interval.
+
+    The estimator (and, for log-linear models, the model) is chosen once, on the persons found,
+    with its own interval. Then each replicate redraws the links (each kept with its
+    probability), rebuilds the table, resamples it (multinomial, same number of persons) and
+    refits the same estimator. The reported interval is the envelope of the first interval and
+    the percentile interval of the replicates, so neither source of error is dropped.
+    """
+    from adcount.estimate.capture import capture_recapture
+    from adcount.estimate.linkage import percentile_interval, sample_partitions
+
+    cfg = result.config.estimate
+    reps = cfg.capture_replicates if n_replicates is None else n_replicates
+    base = capture_recapture_from_result(result, level, lists, max_lists, **options)
+    refit = {"method": base.method.split("/", 1)[1], "level": level}
+    if refit["method"] == "loglinear":
+        refit.update(model=base.details["model"], interval="none")
+    make_table = _table_maker(result, lists, max_lists)
+    rng = np.random.default_rng(cfg.seed + 1)
+    draws, failed = [], 0
+    for labels in sample_partitions(result.n_ads, result.pairs, result.probability, reps, cfg.seed):
+        table = make_table(labels)
+        counts = table["count"].to_numpy()
+        table["count"] = rng.multinomial(counts.sum(), counts / counts.sum())
+        try:
+            draws.append(capture_recapture(table[table["count"] > 0], **refit).point)
+        except ValueError:  # the estimator has no solution on this replicate's table
+            failed += 1
+    if len(draws) < reps // 2:
+        raise ValueError(f"the estimator could not be refitted on {failed} of {reps} replicates")
+    low, high = percentile_interval(np.asarray(draws), level)
+    details = {**base.details, "linkage_replicates": reps, "linkage_replicates_failed": failed,
+               "estimator_interval": [base.low, base.high], "linkage_and_sampling_interval": [low, high]}
+    return Estimate(base.point, min(base.low, low), max(base.high, high), level,
+                    base.method.replace("capture-recapture/", "capture-recapture+linkage/"), details)
 
 
 def list_sensitivity(result: "DedupResult", level: float = 0.95, lists: str = "site-group",
@@ -112,6 +180,8 @@ def list_sensitivity(result: "DedupResult", level: float = 0.95, lists: str = "s
     """Estimates under other list designs: each list left out, and fewer merged groups."""
     from adcount.estimate.capture import capture_recapture
 
+    if lists not in ("site", "site-group", "week"):
+        raise ValueError("list sensitivity applies to list designs: 'site', 'site-group' or 'week'")
     table = result.ads.table
     codes, names = list_membership(table["site"], table["posted_at"], lists, max_lists)
     rows = []
