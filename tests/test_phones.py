@@ -221,6 +221,14 @@ def test_never_reads_prices_ages_dates_times_postcodes_measures_ids_or_masks(tex
     assert extract_phones(text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["du 01/11 au 05/11, 06 12 34 56 78", "Présente du 28/10 au 02/11 06 12 34 56 78", "le 05/11 06/12/34/56/78"],
+)
+def test_day_and_month_before_a_phone_are_not_glued_to_it(text):
+    assert extract_phones(text) == [LEA]
+
+
 def test_phone_next_to_traps_is_still_found():
     text = "Léa 23 ans 1m70 55 kg 95C, 150€, le 12/10/2018 à 22h30, Arras 62000 : 06 12 34 56 78 A bientôt"
     assert extract_phones(text) == [LEA]

@@ -41,11 +41,13 @@ _AFTER_DIGIT = (
     rf"{_START}\d?\s?h(?:\s?\d{{2}})?\b",
     r"(?<![\w:.]\d)\d?:\d{2}\b(?!\s*[:.\-/]?\s*\d)",
     # dates: "12/10/2018", "12.10.2018", "28/09/18" (not "06/12/34/56/78"), "2018-10-12",
-    # "12 octobre 2018", "1er novembre"
+    # "12 octobre 2018", "1er novembre", "du 01/11"
     rf"{_START}\d?[/.\-]\d{{1,2}}[/.\-](?:19|20)\d{{2}}\b",
     r"(?<![\d/.\-]\s\d)(?<![\w/.\-]\d)\d?/\d{1,2}/\d{2}\b(?!\s*/\s*\d|\s+\d)",
     rf"{_START}(?:(?<=1)9|(?<=2)0)\d{{2}}[/.\-]\d{{1,2}}[/.\-]\d{{1,2}}\b",
     rf"{_START}\d?(?:er)?\s+(?:{_MONTH})\b\.?(?:\s+(?:19|20)\d{{2}}\b)?",
+    # a day and month after "du", "au" or "le": "du 01/11 au 05/11"
+    r"(?<=\bdu \d|\bau \d|\ble \d)\d?/\d{1,2}\b(?!\s*/\s*\d)",
     # measurements: "1m70", "1,70 m", "55 kg", "38 ème", "3 km", "95C", "90 DD"
     rf"{_START}\s?m\s?\d{{2}}\b",
     r"\d*(?:[.,]\d+)?(?:\s*(?:kgs?|kilos?|cm|mm|km|ml|cl|%|pts?|points?|[eè]me|[eè]re|bonnet)"

@@ -418,6 +418,8 @@ HANDWRITTEN_PROBES = [
     ("Portable : 07.81.22.33.44, fixe 03.21.55.66.77", ["+33781223344", "+33321556677"], [], [], False, ["multi", "landline"]),
     ("Tel: 06 12 34 56 78 – 150€/30min – 250€/1h", ["+33612345678"], [], [], False, ["plain", "price"]),
     # traps
+    ("Présente du 28/10 au 02/11, 06 12 34 56 78", ["+33612345678"], [], [], True, ["date_before_phone"]),
+    ("jusqu'au 05/11. 07 81 22 33 44 bisous", ["+33781223344"], [], [], True, ["date_before_phone"]),
     ("Tarifs : 1h 150 €, 2h 280 €, soirée 500 €. Rdv de 9h à 1h du matin.", [], [], [], True, ["neg", "price", "time"]),
     ("Née en 1996, 22 ans, 1m60, 48 kg, 85B, taille 36.", [], [], [], True, ["neg", "measure"]),
     ("Adresse: 12 rue de la Paix, 62000 Arras. Code: 0451 B, 2e étage", [], [], [], True, ["neg", "address"]),
