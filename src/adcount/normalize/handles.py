@@ -8,7 +8,7 @@ Keys are ``"platform:account"``: ``"telegram:lea_59"`` for both "t.me/Lea_59" an
 treats them case-insensitively) and stripped of trailing sentence punctuation.
 
 A name after a platform word counts only when it is clearly a name: introduced by ":", "=", an
-arrow, "c'est" or "@", part of a profile link, written "@name" before the platform ("@lea.59 sur
+arrow or "@", part of a profile link, written "@name" before the platform ("@lea.59 sur
 insta"), or containing a digit, "." or "_" ("snap lea.59"). So "envoie-moi un snap pour plus de
 photos" yields nothing.
 """
@@ -64,18 +64,22 @@ _WHATSAPP_LINK = re.compile(
 _WHATSAPP_WORD = re.compile(r"\bwh?ats?\s?app?\b|\bwatsap+\b|\bwtsp\b|\bwsp\b|\bwhats\b", re.IGNORECASE)
 
 
-# What may stand between a platform name and the account: ":", "=", "->", arrows and pointing
-# emoji, "c'est".
-_INTRO = r"(?:[:=\-–—>→⇒➡👉⤵↪\ufe0f]+|c['’]est\b)"
+# What may stand between a platform name and the account. Strong introducers (":", "=", "->",
+# arrows, pointing hand) make any name an account; weak ones (other emoji, "c'est") only a name
+# that looks like a handle.
+_STRONG_INTRO = r"[:=\-–—>→⇒➡👉⤵↪\ufe0f]+"
+_WEAK_INTRO = r"(?:[\U0001F300-\U0001FAFF\u2600-\u27BF\ufe0f]+|c['’]est\b)"
 
 
 def _platform_pattern(platform: _Platform) -> re.Pattern[str]:
     # an account name ends where a letter outside its alphabet ("é") cannot continue it
     account = rf"{platform.account}{{1,{platform.max_len + 2}}}(?![^\W\d_])"
-    words = rf"(?:{platform.words})(?![^\W\d_])"
+    # a platform word is not the start of a longer word ("snapshot"); an emoji may touch the name
+    words = rf"(?:{platform.words})(?:(?<=👻)|(?![^\W\d_]))"
     return re.compile(
         rf"(?:(?:https?://)?(?:www\.)?{platform.link}(?P<linked>{account})"
-        rf"|(?<![\w@]){words}\s*(?P<sep>{_INTRO})?\s*(?P<at>@)?\s*(?P<named>(?![\w.\-]*/){account})"
+        rf"|(?<![\w@]){words}\s*(?:(?P<sep>{_STRONG_INTRO})|{_WEAK_INTRO})?\s*(?P<at>@)?\s*"
+        rf"(?P<named>(?![\w.\-]*/){account})"
         # the account first: "@lea.59 sur insta", "@lea.59 (snap)"
         rf"|(?<![\w@])@(?P<before>{account})\s*[(\[]?\s*(?:sur|on|en|via)?\s*{words})",
         re.IGNORECASE,
