@@ -31,7 +31,7 @@ from .phrases import CONTACT_EMAIL, CONTACT_PHONE, NO_CONTACT, OPENINGS, TITLES
 from .population import GENDER_TAGS, GENDERS, Persons, template_offsets
 from .postings import Postings
 from .presets import Preset
-from .text import TemplateSet, join_columns, pools, with_space
+from .text import TemplateSet, join_columns, pools, spaced
 
 _OPENING_SET = TemplateSet([t for tag in GENDER_TAGS for t in OPENINGS[tag]])
 _TITLE_SET = TemplateSet([t for tag in GENDER_TAGS for t in TITLES[tag]])
@@ -167,16 +167,16 @@ def compose_ads(preset: Preset, p: Persons, ads: Postings, site_names: list[str]
     none = len(emoji) - 1
     emoji_a = _gather(emoji, np.where(rng.random(n) < 0.35, rng.integers(0, none, n), none))
     emoji_b = _gather(emoji, np.where(rng.random(n) < 0.4, rng.integers(0, none, n), none))
-    contact = with_space(_contact_lines(p, ads, rng))
+    contact = spaced(_contact_lines(p, ads, rng))
     early = pa.array(rng.random(n) < 0.3)
     empty = pa.array(np.full(n, "", dtype=object), pa.string())
     email_template = rng.integers(0, len(CONTACT_EMAIL), n)
     email_line = _EMAIL_LINE.fill(email_template, {"email": _email_text(p, ads, ads.email_style)})
     email_line = pc.if_else(pa.array(ads.email_in_text), email_line, empty)
     text = join_columns([
-        with_space(opening), with_space(emoji_a), pc.if_else(early, contact, empty),
+        opening, spaced(emoji_a), pc.if_else(early, contact, empty),
         *_body_columns(preset, p, ads, rng), pc.if_else(early, empty, contact),
-        with_space(email_line), _closing_column(preset, p, ads, rng), emoji_b,
+        spaced(email_line), _closing_column(preset, p, ads, rng), spaced(emoji_b),
     ])
 
     field_numbers = p.phones.render(np.maximum(ads.phone, 0), ads.field_style, rng)

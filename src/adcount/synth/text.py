@@ -66,7 +66,7 @@ def edit_forms(sentence: str, rng: np.random.Generator) -> tuple[str, str, str, 
 
 class SentencePool:
     """Groups of paraphrases expanded into edit forms; entry (group, paraphrase, form) is one
-    string with a trailing space. The last entry is the empty string (an absent sentence)."""
+    string with a leading space. The last entry is the empty string (an absent sentence)."""
 
     def __init__(self, groups: Sequence[Sequence[str]], seed: int) -> None:
         rng = np.random.default_rng(seed)
@@ -75,7 +75,7 @@ class SentencePool:
         entries = []
         for group in groups:
             for p in range(self.n_para):
-                entries.extend(f + " " for f in edit_forms(group[p % len(group)], rng))
+                entries.extend(" " + f for f in edit_forms(group[p % len(group)], rng))
         entries.append("")
         self.strings = pa.array(entries, pa.string())
         self.empty = len(entries) - 1
@@ -124,14 +124,14 @@ class TemplateSet:
 
 
 def join_columns(columns: Sequence[pa.Array]) -> pa.Array:
-    """Concatenate string columns row by row, then trim the trailing space of the last piece."""
-    return pc.utf8_trim_whitespace(pc.binary_join_element_wise(*columns, ""))
+    """Concatenate string columns row by row (every piece but the first starts with its space)."""
+    return pc.binary_join_element_wise(*columns, "")
 
 
-def with_space(column: pa.Array) -> pa.Array:
-    """Append a space to non-empty strings (so absent pieces leave no double space)."""
-    spaced = pc.binary_join_element_wise(column, " ", "")
-    return pc.if_else(pc.equal(column, ""), column, spaced)
+def spaced(column: pa.Array) -> pa.Array:
+    """Prefix non-empty strings with a space (so absent pieces leave no double space)."""
+    prefixed = pc.binary_join_element_wise(" ", column, "")
+    return pc.if_else(pc.equal(column, ""), column, prefixed)
 
 
 @functools.lru_cache(maxsize=4)
