@@ -229,6 +229,15 @@ def test_day_and_month_before_a_phone_are_not_glued_to_it(text):
     assert extract_phones(text) == [LEA]
 
 
+def test_digits_far_before_a_phone_are_never_cut_into_one():
+    filler = " et une phrase sans chiffres, "
+    text = f"Commande 1234{'0798765432'}{filler}06 12 34 56 78"
+    # built so that the 40 characters of context kept before the phone start inside the long
+    # number, exactly at "0798765432": the context must widen to the whole number
+    assert text.index("06 12") - 40 == text.index("0798765432")
+    assert extract_phones(text) == [LEA]
+
+
 def test_phone_next_to_traps_is_still_found():
     text = "Léa 23 ans 1m70 55 kg 95C, 150€, le 12/10/2018 à 22h30, Arras 62000 : 06 12 34 56 78 A bientôt"
     assert extract_phones(text) == [LEA]

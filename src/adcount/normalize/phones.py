@@ -190,7 +190,12 @@ def _windows(text: str, region_code: str) -> list[tuple[int, int]]:
             continue
         if _START_HINT.search(body) is None and not body.startswith(region_code):
             continue
-        start, end = max(0, chain.start() - _MARGIN), chain.end() + _MARGIN
+        start, end = max(0, chain.start() - _MARGIN), min(len(text), chain.end() + _MARGIN)
+        # never cut a word or a number in two: a cut number could look like a phone
+        while start > 0 and text[start - 1].isalnum():
+            start -= 1
+        while end < len(text) and text[end].isalnum():
+            end += 1
         if spans and start <= spans[-1][1]:
             spans[-1] = (spans[-1][0], end)
         else:
