@@ -67,6 +67,8 @@ _LETTER_DIGIT_RUN = re.compile(
     rf"[{_LOOKALIKES}\d](?<!\w{_L})(?<![^\W\d_]\d)(?:(?<={_L}){_L}*\d|(?<=\d)\d*{_L})[\d{_LOOKALIKES}]*"
     r"(?![^\W\d_])"
 )
+# Cheap test run first: a look-alike letter touching a digit (the engine only stops on digits).
+_LOOKALIKE_NEAR_DIGIT = re.compile(rf"\d(?:(?<={_L}\d)|(?={_L}))")
 # Pairs written with such letters only ("II", "OO", "lO"), following a digit group: in
 # "O6 4l 46 7l ll" the last pair is "11". Applied only after _LETTER_DIGIT_RUN found letters.
 _LETTER_PAIRS_AFTER_DIGITS = re.compile(
@@ -94,6 +96,8 @@ def fold_digits(text: str) -> str:
         if _FOLDABLE.search(text) is not None:
             text = text.translate(_fold_table())
         text = _SCRIPT_RUN.sub(_fix_script_digits, text)
+    if _LOOKALIKE_NEAR_DIGIT.search(text) is None:
+        return text
     text, fixed = _LETTER_DIGIT_RUN.subn(_fix_letter_digits, text)
     if fixed:
         text = _LETTER_PAIRS_AFTER_DIGITS.sub(_fix_letter_digits, text)

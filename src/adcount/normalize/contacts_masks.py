@@ -58,7 +58,8 @@ _AFTER_DIGIT = (
 )
 _NOT_PHONE = re.compile(
     r"[\d€$£xX*#?_(T](?:"
-    rf"(?<=\d)(?<!\d\d)(?:{'|'.join(_AFTER_DIGIT)})"
+    # (a run followed by spaces and another digit, as in "06 12 34", is none of them: skip it)
+    rf"(?<=\d)(?<!\d\d)(?!\d*+\s++\d)(?:{'|'.join(_AFTER_DIGIT)})"
     # a currency sign before the amount: "€150"
     r"|(?<=[€$£])\s*\d+(?:[.,]\d+)?"
     # masked digits: "06 xx xx xx xx", "06 ** ** ** **", "06 ## ##", "06 ?? ??"

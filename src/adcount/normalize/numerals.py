@@ -141,7 +141,8 @@ def spell_to_digits(text: str) -> str:
 # digits and words ("06 douze 34 ..."), so it holds "zéro"/"zero" or a digit followed by a number
 # word. Both patterns start with a character class, so the check is cheap.
 _SPELLED_PHONE_HINT = re.compile(
-    rf"[zZ](?<!\w[zZ])(?i:[eé]ro)\b|\d[^\w\n]{{1,3}}(?i:{_NUM})\b|\d[^\w\n]{{1,3}}(?i:double|triple)\b"
+    r"[zZ\d](?:(?<=[zZ])(?<!\w[zZ])(?i:[eé]ro)\b"
+    rf"|(?<=\d)[^\w\n]{{1,3}}(?i:{_NUM}|double|triple)\b)"
 )
 
 
