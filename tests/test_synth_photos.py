@@ -77,12 +77,19 @@ def test_edited_copies_stay_close(hashes: tuple[pd.DataFrame, np.ndarray]) -> No
         assert edit in kinds
 
 
-def test_stock_photos_are_shared_by_unrelated_persons(demo_dir: tuple[pd.DataFrame, Path]) -> None:
-    _, out = demo_dir
+def test_shared_photos_cross_persons_as_in_the_truth(demo_dir: tuple[pd.DataFrame, Path]) -> None:
+    df, out = demo_dir
     table = pd.read_csv(out / "images.csv")
-    stock = table[table["stock"]]
-    assert stock.groupby("original")["true_person_id"].nunique().max() >= 2
-    assert not table.loc[~table["stock"]].groupby("original")["true_person_id"].nunique().gt(1).any()
+    network_of = dict(zip(df["true_person_id"], df["true_network_id"]))
+    table["network"] = table["true_person_id"].map(network_of)
+    by_kind = {kind: group.groupby("original") for kind, group in table.groupby("shared")}
+    # stock photos: unrelated persons (different networks) show the same photo
+    assert by_kind["stock"]["network"].nunique().max() >= 2
+    # a network's flat: several persons of one network, never two networks
+    assert by_kind["network-flat"]["true_person_id"].nunique().max() >= 2
+    assert by_kind["network-flat"]["network"].nunique().max() == 1
+    # everything else belongs to one person
+    assert by_kind["own"]["true_person_id"].nunique().max() == 1
 
 
 def test_photos_are_deterministic_and_leave_the_ads_unchanged(tmp_path: Path) -> None:

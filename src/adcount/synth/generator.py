@@ -65,8 +65,7 @@ def generate(preset: str | Preset = "pas-de-calais-2018", seed: int = 0,
     if out_dir is not None and chosen.photos:
         df["images"], image_truth = render_photos(chosen, persons, postings, Path(out_dir),
                                                   _stream(seed, _STREAM_PHOTOS))
-    n_images = 0 if image_truth is None else len(image_truth)
-    df.attrs["truth"] = _truth_summary(chosen, seed, df, persons, sites, n_images)
+    df.attrs["truth"] = _truth_summary(chosen, seed, df, persons, sites, image_truth)
     if out_dir is not None:
         write_ad_set(df, df.attrs["truth"], Path(out_dir),
                      contact_truth(persons, postings, df["ad_id"]), image_truth)
@@ -74,7 +73,7 @@ def generate(preset: str | Preset = "pas-de-calais-2018", seed: int = 0,
 
 
 def _truth_summary(preset: Preset, seed: int, df: pd.DataFrame, persons: Any,
-                   sites: list[str], n_images: int) -> dict[str, Any]:
+                   sites: list[str], image_truth: pd.DataFrame | None) -> dict[str, Any]:
     observed_networks = df["true_network_id"].nunique()
     organised = persons.kind == KIND_NETWORK
     per_person = df.groupby("true_person_id").size()
@@ -89,22 +88,29 @@ def _truth_summary(preset: Preset, seed: int, df: pd.DataFrame, persons: Any,
         "n_organised_networks_total": int(len(np.unique(persons.network[organised]))),
         "n_persons_in_organised_networks": int(organised.sum()),
         "max_ads_per_person": int(per_person.max()),
-        "hard_cases": _hard_cases(df, persons),
-        "n_images": int(n_images),
+        "hard_cases": _hard_cases(df, persons, image_truth),
+        "n_images": 0 if image_truth is None else len(image_truth),
         "sites": list(sites),
         "parameters": dataclasses.asdict(preset),
     }
 
 
-def _hard_cases(df: pd.DataFrame, persons: Any) -> dict[str, int]:
-    """How many observed persons fall in each trap a naive method falls into."""
+def _hard_cases(df: pd.DataFrame, persons: Any,
+                image_truth: pd.DataFrame | None) -> dict[str, int]:
+    """How many observed persons (or photos) fall in each trap a naive method falls into."""
     seen = np.zeros(len(persons), dtype=bool)
     seen[pd.Index(persons.person_id).get_indexer(df["true_person_id"].unique())] = True
     network_sizes = df.groupby("true_network_id")["true_person_id"].nunique()
-    return {
+    cases = {
         "persons_in_shared_template_networks": int(network_sizes[network_sizes > 1].sum()),
         "persons_posted_by_a_partner": int((seen & (persons.kind == KIND_PARTNER)).sum()),
         "persons_with_a_second_number": int((seen & (persons.second_phone >= 0)).sum()),
         "decoy_persons_with_generic_text": int((seen & (persons.kind == KIND_DECOY)).sum()),
         "touring_persons": int((seen & persons.tourer).sum()),
     }
+    if image_truth is not None:
+        persons_per_photo = image_truth.groupby(["shared", "original"])["true_person_id"].nunique()
+        shared = persons_per_photo[persons_per_photo > 1].groupby(level="shared").size()
+        cases["stock_photos_shown_by_several_persons"] = int(shared.get("stock", 0))
+        cases["network_flat_photos_shown_by_several_persons"] = int(shared.get("network-flat", 0))
+    return cases

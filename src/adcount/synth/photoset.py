@@ -1,7 +1,9 @@
 """Which photos each ad shows, and the rendering of every distinct edited copy once.
 
-Each observed person owns 1-5 originals (a few persons also use one stock photo shared with
-unrelated persons); an ad shows 0-4 of them. A copy is identified by (original, person, site,
+Each observed person owns 1-5 originals; a few persons also use one stock photo shared with
+unrelated persons, and some networks show the photo of the flat they rent in the ads of all
+their persons (a photo link between persons of one network, not one person). An ad shows 0-4
+of its person's photos. A copy is identified by (original, person, site,
 re-upload): a site shows its own processed copy, and a re-upload adds the person's edits, so the
 same file recurs across ads while copies of one photo differ across sites. Copies are rendered
 in a thread pool (Pillow releases the GIL while resizing and encoding).
@@ -19,7 +21,7 @@ from . import lexicon
 from .compose import empty_lists
 from .edits import apply_edit, draw_edit, save_jpeg, site_styles
 from .photos import render_originals
-from .population import Persons
+from .population import KIND_NETWORK, Persons
 from .postings import Postings
 from .presets import Preset
 
@@ -29,17 +31,31 @@ IMAGE_FOLDER = "images"
 
 
 def _person_originals(preset: Preset, persons: Persons,
-                      rng: np.random.Generator) -> np.ndarray:
-    """(persons, max originals) original indices, -1 padded; stock photos are 0..pool-1."""
+                      rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
+    """(persons, max originals + 1) original indices, -1 padded, and the kind of each original.
+
+    Originals are numbered: stock photos first, then one flat photo per organised network,
+    then each person's own photos. A stock user's first photo is a stock photo; members of a
+    network that shows its flat get that photo in their last column.
+    """
     low, high = preset.photos_per_person
     n = len(persons)
+    member = persons.kind == KIND_NETWORK
+    n_org = int(persons.network[member].max()) + 1 if member.any() else 0
     count = rng.integers(low, high + 1, n)
-    own = preset.stock_pool + np.cumsum(count) - count  # first own original of each person
-    slots = np.arange(high)[None, :]
+    first_own = preset.stock_pool + n_org
+    own = first_own + np.cumsum(count) - count  # first own original of each person
+    slots = np.arange(high + 1)[None, :]
     table = np.where(slots < count[:, None], own[:, None] + slots, -1)
     stock_user = rng.random(n) < preset.stock_user_share
     table[stock_user, 0] = rng.integers(0, preset.stock_pool, stock_user.sum())
-    return table
+    shows_flat = rng.random(n_org) < preset.network_flat_share
+    in_flat = np.flatnonzero(member)[shows_flat[persons.network[member]]]
+    table[in_flat, high] = preset.stock_pool + persons.network[in_flat]
+    kinds = np.array(["stock", "network-flat", "own"], dtype=object)
+    kind = kinds[np.searchsorted([preset.stock_pool, first_own], np.arange(own[-1] + high + 1),
+                                 side="right")]
+    return table, kind
 
 
 def _ad_photos(preset: Preset, table: np.ndarray, ads: Postings,
@@ -61,9 +77,9 @@ def render_photos(preset: Preset, persons: Persons, ads: Postings, out_dir: Path
     """Render the copies shown by ``ads`` under ``out_dir/images``.
 
     Returns the ``images`` column (paths relative to ``out_dir``) and the image truth table
-    (path, original, stock, person, site, edits).
+    (path, original, shared: own / stock / network-flat, person, site, edits).
     """
-    table = _person_originals(preset, persons, rng)
+    table, original_kind = _person_originals(preset, persons, rng)
     shown = _ad_photos(preset, table, ads, rng)
     n_ads, width = shown.shape
     ad = np.repeat(np.arange(n_ads), width)
@@ -101,7 +117,7 @@ def render_photos(preset: Preset, persons: Persons, ads: Postings, out_dir: Path
     truth = pd.DataFrame({
         "image": paths,
         "original": [f"o{o:05d}" for o in v_original.tolist()],
-        "stock": v_original < preset.stock_pool,
+        "shared": original_kind[v_original],
         "true_person_id": persons.person_id[person[first]],
         "site": np.array(names, dtype=object)[v_site],
         "edits": [e.describe() for e in edits],

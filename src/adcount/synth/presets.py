@@ -56,6 +56,7 @@ class Preset:
     photos_per_ad: tuple[int, int]  # photos shown per ad (min, max)
     stock_pool: int  # stock photos shared by unrelated persons
     stock_user_share: float  # persons using one stock photo among theirs
+    network_flat_share: float  # organised networks showing their flat's photo for every person
 
 
 _PAS_DE_CALAIS_2018 = Preset(
@@ -88,6 +89,7 @@ _PAS_DE_CALAIS_2018 = Preset(
     photos_per_ad=(0, 4),
     stock_pool=6,
     stock_user_share=0.06,
+    network_flat_share=0.4,
 )
 
 # same persons, networks and edits over a year of French départements; longer texts (~400
@@ -96,7 +98,7 @@ _TEXT_SCALE = replace(
     _PAS_DE_CALAIS_2018, name="text-scale", n_ads=10_000, ads_per_person=3.0,
     start="2018-01-01", end="2018-12-31", geography="france", body_sentences=(6, 7),
     photos=False, photos_per_person=(0, 0), photos_per_ad=(0, 0), stock_pool=0,
-    stock_user_share=0.0,
+    stock_user_share=0.0, network_flat_share=0.0,
 )
 
 PRESETS: dict[str, Preset] = {p.name: p for p in (_PAS_DE_CALAIS_2018, _TEXT_SCALE)}
