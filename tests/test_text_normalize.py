@@ -37,10 +37,11 @@ def test_batch_form_equals_single_form_in_order():
     assert normalize_texts(inputs) == [adcount.normalize_text(text) for text in inputs]
 
 
-def test_batch_keeps_duplicates_and_order_and_blocks(monkeypatch):
-    monkeypatch.setattr("adcount.normalize.text.BLOCK_SIZE", 3)
+def test_batch_keeps_duplicates_and_order_and_blocks():
     inputs = ["Lola 😘", "B0NJ0UR", "Lola 😘", "", "ｂｉｓｏｕｓ", "B0NJ0UR", "fin"]
-    assert normalize_texts(inputs) == ["lola", "bonjour", "lola", "", "bisous", "bonjour", "fin"]
+    expected = ["lola", "bonjour", "lola", "", "bisous", "bonjour", "fin"]
+    assert normalize_texts(inputs, block_size=3, n_threads=2) == expected
+    assert normalize_texts(inputs, block_size=1, n_threads=1) == expected
 
 
 def test_missing_texts_become_empty_and_bad_types_are_named():

@@ -99,8 +99,10 @@ def _append_code(out, m, i, j, n):
 
 
 @njit(cache=True, nogil=True)
-def _band_candidates(sorted_keys, members, next_keys, n, max_bucket, window):
-    """Candidate pair codes from the runs of equal keys of one band (see the module docs)."""
+def _band_candidates(sorted_keys, members, n, max_bucket, window):
+    """Candidate pair codes from the runs of equal keys of one band (see the module docs).
+
+    Members of giant runs come already ordered for chaining (:func:`_chain_order`)."""
     out = np.empty(1024, dtype=np.int64)
     m = 0
     size_all = sorted_keys.size
@@ -115,11 +117,9 @@ def _band_candidates(sorted_keys, members, next_keys, n, max_bucket, window):
                 for y in range(x + 1, end):
                     out, m = _append_code(out, m, members[x], members[y], n)
         elif size > max_bucket:
-            by_row = np.argsort(members[start:end])
-            chain = by_row[np.argsort(next_keys[start:end][by_row], kind="mergesort")]
-            for x in range(size):
-                for y in range(x + 1, min(x + 1 + window, size)):
-                    out, m = _append_code(out, m, members[start + chain[x]], members[start + chain[y]], n)
+            for x in range(start, end):
+                for y in range(x + 1, min(x + 1 + window, end)):
+                    out, m = _append_code(out, m, members[x], members[y], n)
         start = end
     return out[:m]
 
@@ -156,6 +156,22 @@ def _distinct(codes: np.ndarray) -> np.ndarray:
     keep[:1] = True
     np.not_equal(codes[1:], codes[:-1], out=keep[1:])
     return codes[keep]
+
+
+def _chain_order(sorted_keys: np.ndarray, order: np.ndarray, next_keys: np.ndarray, ids: np.ndarray,
+                 max_bucket: int) -> np.ndarray:
+    """Reorder the members of runs longer than ``max_bucket`` by (key in the next band, row)."""
+    starts = np.flatnonzero(np.r_[True, sorted_keys[1:] != sorted_keys[:-1]])
+    sizes = np.diff(np.r_[starts, sorted_keys.size])
+    giant = sizes > max_bucket
+    if not giant.any():
+        return order
+    run = np.repeat(np.arange(starts.size), sizes)
+    inside = np.flatnonzero(giant[run])
+    members = order[inside]
+    order = order.copy()
+    order[inside] = members[np.lexsort((ids[members], next_keys[members], run[inside]))]
+    return order
 
 
 def _check_signatures(sig: np.ndarray) -> np.ndarray:
@@ -217,8 +233,9 @@ def lsh_pairs(
 
     def band_candidates(band: int) -> np.ndarray:
         order = np.argsort(keys[band])
-        next_keys = keys[(band + 1) % n_bands][order]
-        return _distinct(_band_candidates(keys[band][order], ids[order], next_keys, n, max_bucket, window))
+        sorted_keys = keys[band][order]
+        order = _chain_order(sorted_keys, order, keys[(band + 1) % n_bands], ids, max_bucket)
+        return _distinct(_band_candidates(sorted_keys, ids[order], n, max_bucket, window))
 
     with ThreadPoolExecutor(max_workers=n_threads or os.cpu_count() or 1) as pool:
         found = list(pool.map(band_candidates, range(n_bands)))

@@ -20,24 +20,23 @@ Steps:
    re-joined, stretched letters collapsed). The order makes the normaliser idempotent on
    its own output (up to contact masking).
 
-:func:`encode_block` and :func:`normalize_encoded` hand the result to MinHash as code
-points, without building Python strings; :func:`normalize_texts` decodes it.
+:func:`normalize_encoded` hands the result to MinHash as code points (blocks built by
+:mod:`~adcount.normalize.text_blocks`), without building Python strings;
+:func:`normalize_texts` decodes it.
 """
 
 from __future__ import annotations
 
-import math
-import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
 import numpy as np
 from numba import njit
 
 from adcount.normalize.confusables import FOLD_TABLE
+from adcount.normalize.text_blocks import BLOCK_SIZE, checked_texts, distinct_texts, run_blocks
 from adcount.normalize.text_masks import mask_emails, mask_phones, mask_urls
 from adcount.normalize.text_words import collapse_repeats, join_spaced_letters, spacing, unleet
 
-BLOCK_SIZE = 4096  # texts normalised per compiled call; bounds the scratch memory
 _GROWTH = 16  # worst-case growth of a text through the passes (fold x8, e-mail x1.4, URL x1.25)
 
 
@@ -60,7 +59,7 @@ def _fold(src, start, end, table, expansions, expansion_lengths, dst):
 
 @njit(cache=True, nogil=True)
 def _normalize_block(cps, offsets, table, expansions, expansion_lengths):
-    """Run every compiled pass on each text of a block laid out as by :func:`encode_block`."""
+    """Run every compiled pass on each text of a block (layout of ``encode_block``)."""
     n_docs = offsets.size - 1
     longest = 0
     for d in range(n_docs):
@@ -91,42 +90,9 @@ def _normalize_block(cps, offsets, table, expansions, expansion_lengths):
     return out[:m], out_offsets
 
 
-def _is_missing(value: object) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value))
-
-
-def checked_texts(texts: Iterable[object]) -> list[str]:
-    """Texts as a list of str: missing values (None, NaN) become "", anything else is an error."""
-    items = list(texts)
-    if all(type(item) is str for item in items):
-        return items
-    for position, item in enumerate(items):
-        if not (isinstance(item, str) or _is_missing(item)):
-            raise TypeError(f"text at position {position} is a {type(item).__name__}, expected str or missing")
-    return [item if isinstance(item, str) else "" for item in items]
-
-
-def encode_block(texts: Sequence[str], nfkc: bool = True) -> tuple[np.ndarray, np.ndarray]:
-    """A block of texts as one code-point array, each text followed by a 0 code point.
-
-    Returns ``(cps, offsets)``: text ``d`` is ``cps[offsets[d] : offsets[d + 1] - 1]``. NUL
-    characters inside a text become spaces. With ``nfkc`` the block is NFKC-normalised (in one
-    call, which is much faster than one call per text).
-    """
-    if not texts:
-        return np.zeros(0, dtype=np.uint32), np.zeros(1, dtype=np.int64)
-    joined = "\x00".join(texts) + "\x00"
-    if joined.count("\x00") != len(texts):  # a text holds NUL characters itself
-        joined = "".join(text.replace("\x00", " ") + "\x00" for text in texts)
-    if nfkc:
-        joined = unicodedata.normalize("NFKC", joined)
-    cps = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
-    offsets = np.concatenate([[0], np.flatnonzero(cps == 0) + 1])
-    return cps, offsets
-
-
 def normalize_encoded(cps: np.ndarray, offsets: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Normalise a block made by :func:`encode_block`; same layout in and out.
+    """Normalise a block made by :func:`~adcount.normalize.text_blocks.encode_block`; same
+    layout in and out.
 
     Compiled and GIL-free, so blocks can be normalised on several threads.
     """
@@ -134,20 +100,25 @@ def normalize_encoded(cps: np.ndarray, offsets: np.ndarray) -> tuple[np.ndarray,
     return _normalize_block(cps, offsets, FOLD_TABLE.codes, FOLD_TABLE.expansions, FOLD_TABLE.expansion_lengths)
 
 
-def normalize_texts(texts: Iterable[str | None]) -> list[str]:
+def _decoded(first: int, cps: np.ndarray, offsets: np.ndarray) -> list[str]:
+    cps, _ = normalize_encoded(cps, offsets)
+    return cps.tobytes().decode("utf-32-le").split("\x00")[:-1]
+
+
+def normalize_texts(
+    texts: Iterable[str | None], *, block_size: int = BLOCK_SIZE, n_threads: int | None = None
+) -> list[str]:
     """Normalise many texts (see the module docs); one output per input, in order.
 
     Missing texts (``None`` or NaN, as pandas gives them) become ``""``; any other non-string
     is a ``TypeError`` naming its position. Identical texts (re-posted ads often are) are
-    normalised once.
+    normalised once. Blocks of ``block_size`` texts are normalised on ``n_threads`` threads
+    (default: all cores).
     """
-    items = checked_texts(texts)
-    distinct = list(dict.fromkeys(items))
-    normalised: list[str] = []
-    for first in range(0, len(distinct), BLOCK_SIZE):
-        cps, _ = normalize_encoded(*encode_block(distinct[first : first + BLOCK_SIZE]))
-        normalised.extend(cps.tobytes().decode("utf-32-le").split("\x00")[:-1])
-    return list(map(dict(zip(distinct, normalised)).__getitem__, items))
+    distinct, rows = distinct_texts(checked_texts(texts))
+    blocks = run_blocks(distinct, _decoded, block_size=block_size, n_threads=n_threads)
+    normalised = [text for block in blocks for text in block]
+    return list(map(normalised.__getitem__, rows.tolist()))
 
 
 def normalize_text(text: str) -> str:

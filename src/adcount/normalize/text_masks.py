@@ -50,7 +50,7 @@ _MIN_PHONE_DIGITS = 9
 _MAX_PHONE_SEPARATORS = 3
 
 
-@njit(cache=True, nogil=True, inline="always")
+@njit(cache=True, nogil=True)
 def _is_label(c):
     return is_alnum(c) or c == _DASH
 

@@ -23,22 +23,22 @@ def codes(text: str) -> np.ndarray:
 SPACE = 32
 
 
-@njit(cache=True, nogil=True, inline="always")
+@njit(cache=True, nogil=True)
 def is_lower(c):
     return 97 <= c <= 122
 
 
-@njit(cache=True, nogil=True, inline="always")
+@njit(cache=True, nogil=True)
 def is_digit(c):
     return 48 <= c <= 57
 
 
-@njit(cache=True, nogil=True, inline="always")
+@njit(cache=True, nogil=True)
 def is_alnum(c):
     return is_lower(c) or is_digit(c)
 
 
-@njit(cache=True, nogil=True, inline="always")
+@njit(cache=True, nogil=True)
 def is_word(c):
     """A character that belongs to a word: letter (any script), digit or placeholder letter."""
     return is_alnum(c) or (65 <= c <= 90) or c >= 128

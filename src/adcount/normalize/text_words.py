@@ -21,13 +21,13 @@ for _leet, _letter in zip("013457@$", "oieastas"):
     _LEET[ord(_leet)] = ord(_letter)
 
 
-@njit(cache=True, nogil=True, inline="always")
+@njit(cache=True, nogil=True)
 def _glued(c):
     """Characters that make a letter part of a word (so it is not a lone spaced letter)."""
     return is_word(c) or c == _APOSTROPHE
 
 
-@njit(cache=True, nogil=True, inline="always")
+@njit(cache=True, nogil=True)
 def _is_joining_punct(c):
     for k in range(_JOINING_PUNCT.size):
         if _JOINING_PUNCT[k] == c:
@@ -95,12 +95,12 @@ def join_spaced_letters(src, n, dst, by_space):
     return m
 
 
-@njit(cache=True, nogil=True, inline="always")
+@njit(cache=True, nogil=True)
 def _in_leet_word(c):
     return is_alnum(c) or c == _AT_SIGN or c == _DOLLAR
 
 
-@njit(cache=True, nogil=True, inline="always")
+@njit(cache=True, nogil=True)
 def _is_leet(c):
     return c < 128 and _LEET[c] != 0
 

@@ -22,15 +22,13 @@ Test rows with :func:`is_empty_signature`.
 
 from __future__ import annotations
 
-import os
-from collections import deque
-from collections.abc import Iterable, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Iterable
 
 import numpy as np
 from numba import njit
 
-from adcount.normalize.text import BLOCK_SIZE, checked_texts, encode_block, normalize_encoded
+from adcount.normalize.text import normalize_encoded
+from adcount.normalize.text_blocks import BLOCK_SIZE, checked_texts, distinct_texts, run_blocks
 from adcount.signals.shingles import check_shingle_options, doc_shingles, fmix32
 
 EMPTY_SLOT = np.uint32(0xFFFFFFFF)
@@ -89,12 +87,6 @@ def _check_options(shingle: str, k: int, num_perm: int, min_shingles: int | None
     return int(min_shingles)
 
 
-def _blocks(texts: Sequence[str], normalize: bool, block_size: int):
-    """Encoded (and, with ``normalize``, NFKC-normalised) blocks: (first row, cps, offsets)."""
-    for first in range(0, len(texts), block_size):
-        yield first, *encode_block(texts[first : first + block_size], nfkc=normalize)
-
-
 def minhash(
     texts: Iterable[str | None],
     num_perm: int = 128,
@@ -124,13 +116,9 @@ def minhash(
             while workers normalise and hash earlier ones.
     """
     minimum = _check_options(shingle, k, num_perm, min_shingles)
-    items = checked_texts(texts)
-    index = {}
-    rows = np.fromiter((index.setdefault(text, len(index)) for text in items), dtype=np.int64, count=len(items))
-    distinct = list(index)
+    distinct, rows = distinct_texts(checked_texts(texts))
     a, b = permutations(num_perm, seed)
     out = np.empty((len(distinct), num_perm), dtype=np.uint32)
-    workers = n_threads or os.cpu_count() or 1
     by_word = shingle == "word"
 
     def work(first: int, cps: np.ndarray, offsets: np.ndarray) -> None:
@@ -138,15 +126,8 @@ def minhash(
             cps, offsets = normalize_encoded(cps, offsets)
         _block_signatures(cps, offsets, k, by_word, minimum, a, b, out[first : first + offsets.size - 1])
 
-    with ThreadPoolExecutor(max_workers=workers) as pool:
-        pending: deque = deque()
-        for block in _blocks(distinct, normalize, block_size):
-            pending.append(pool.submit(work, *block))
-            while len(pending) > workers:
-                pending.popleft().result()
-        for future in pending:
-            future.result()
-    return out if len(distinct) == len(items) else out[rows]
+    run_blocks(distinct, work, nfkc=normalize, block_size=block_size, n_threads=n_threads)
+    return out if len(distinct) == len(rows) else out[rows]
 
 
 def to_datasketch(sig: np.ndarray, seed: int = 1) -> list:

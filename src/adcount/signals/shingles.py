@@ -14,7 +14,8 @@ from collections.abc import Iterable
 import numpy as np
 from numba import njit
 
-from adcount.normalize.text import checked_texts, encode_block, normalize_encoded
+from adcount.normalize.text import normalize_encoded
+from adcount.normalize.text_blocks import checked_texts, encode_block
 
 SHINGLES = ("char", "word")
 
@@ -24,7 +25,7 @@ FNV_PRIME = np.uint64(0x100000001B3)
 _SPACE = 32
 
 
-@njit(cache=True, nogil=True, inline="always")
+@njit(cache=True, nogil=True)
 def fmix64(h):
     """MurmurHash3's 64-bit finalizer (an avalanching bijection on uint64)."""
     h ^= h >> np.uint64(33)
@@ -34,7 +35,7 @@ def fmix64(h):
     return h ^ (h >> np.uint64(33))
 
 
-@njit(cache=True, nogil=True, inline="always")
+@njit(cache=True, nogil=True)
 def fmix32(h):
     """MurmurHash3's 32-bit finalizer on a value held in a uint64."""
     h ^= h >> np.uint64(16)
@@ -44,7 +45,7 @@ def fmix32(h):
     return h ^ (h >> np.uint64(16))
 
 
-@njit(cache=True, nogil=True, inline="always")
+@njit(cache=True, nogil=True)
 def fnv_step(h, value):
     return (h ^ np.uint64(value)) * FNV_PRIME
 

@@ -36,7 +36,8 @@ from numba import njit, prange
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 
-from adcount.normalize.text import checked_texts, encode_block, normalize_texts
+from adcount.normalize.text import normalize_texts
+from adcount.normalize.text_blocks import checked_texts, encode_block
 from adcount.signals.shingles import FNV_OFFSET, fmix64, fnv_step
 
 SLOT_NAME, SLOT_AGE, SLOT_CITY, SLOT_NATIONALITY, SLOT_OTHER = 1, 2, 4, 8, 16
@@ -98,7 +99,7 @@ def _block_words(cps, offsets):
     return hashes[:w], numbers[:w], word_offsets
 
 
-@njit(cache=True, nogil=True, inline="always")
+@njit(cache=True, nogil=True)
 def _is_age(value):
     return 18 <= value <= 99
 
@@ -147,7 +148,7 @@ def _slot_kinds(a_hash, a_num, ia0, ia1, b_hash, b_num, jb0, jb1, name_cues, cit
     return _word_kind(a_hash, a_num, ia0, ia1, b_hash, b_num, jb0, jb1, name_cues, city_cues, nationalities)
 
 
-@njit(cache=True, nogil=True, inline="always")
+@njit(cache=True, nogil=True)
 def _close_span(spans, n_spans, a_start, a_end, b_start, b_end):
     spans[n_spans, 0] = a_start
     spans[n_spans, 1] = a_end
