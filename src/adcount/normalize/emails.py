@@ -41,8 +41,8 @@ _SPACED_AT = re.compile(r"(?<=[\w.])\s*@\s*(?=[a-z0-9])", re.IGNORECASE)
 _SPACED_DOT = re.compile(rf"(?<=\w)\s*\.\s*(?={_KNOWN_TLD_WORD}\b)", re.IGNORECASE)
 # Letters spaced out one by one: at least five single characters separated by single spaces.
 _SPACED_LETTERS = re.compile(r"(?<!\S)(?:[\w.@+\-] ){4,}[\w.@+\-](?!\S)")
-# Cheap pre-filter: a text without any of these cannot hold an address.
-_AT_HINT = re.compile(r"@|\bat\b|\(a\)|arobas|\bchez\b", re.IGNORECASE)
+# Cheap pre-filter on the lower-cased text: without one of these there is no "@" to reveal.
+_AT_HINTS = ("@", "＠", "﹫", " at ", "(at", "[at", "{at", "<at", "arobas", "(a)", " chez ")
 _ADDRESS = re.compile(
     rf"(?<![\w.+\-])([a-z0-9](?:[a-z0-9._%+\-]{{0,62}}[a-z0-9_])?)@"
     rf"((?:[a-z0-9](?:[a-z0-9\-]{{0,61}}[a-z0-9])?\.)+{_TLD})(?![\w\-]|\.[a-z0-9])",
@@ -74,7 +74,8 @@ def extract_emails(text: str) -> list[str]:
     """E-mail addresses in ``text``, lower-case, in order of appearance, without repeats."""
     if not isinstance(text, str):
         raise TypeError(f"extract_emails expects a str, got {type(text).__name__}")
-    if _AT_HINT.search(text) is None and (text.isascii() or "@" not in _nfkc(text)):
+    lowered = text.lower()
+    if not any(hint in lowered for hint in _AT_HINTS):
         return []
     emails: list[str] = []
     for match in _ADDRESS.finditer(reveal_emails(text)):

@@ -34,15 +34,20 @@ class _Platform:
     hints: tuple[str, ...]  # lower-case substrings, one of which any mention contains
 
 
+def _abbreviation_hints(abbreviation: str) -> tuple[str, ...]:
+    """Hints for a two-letter platform abbreviation, which counts only before ":", "=" or "@"."""
+    return tuple(f"{abbreviation}{gap}{mark}" for gap in ("", " ") for mark in ":=@")
+
+
 _PLATFORMS = (
     _Platform("telegram", r"t[ée]l[ée]gram+e?|tlgrm|(?-i:TG|Tg|tg)(?=\s*[:=@])", r"(?:t|telegram)\.me/",
-              r"[a-z0-9_]", 5, 32, ("gram", "tlgrm", "tg", ".me/")),
+              r"[a-z0-9_]", 5, 32, ("gram", "tlgrm", ".me/", *_abbreviation_hints("tg"))),
     _Platform("snapchat", r"snap(?:chat)?|sn[a@]p|👻", r"snapchat\.com/add/", r"[a-z0-9._\-]", 3, 15,
               ("snap", "sn@p", "👻")),
     _Platform("instagram", r"insta(?:gram)?|inst@|(?-i:IG|ig|Ig)(?=\s*[:=@])",
-              r"(?:instagram\.com|instagr\.am)/", r"[a-z0-9._]", 1, 30, ("inst", "ig")),
+              r"(?:instagram\.com|instagr\.am)/", r"[a-z0-9._]", 1, 30, ("inst", *_abbreviation_hints("ig"))),
     _Platform("onlyfans", r"only\s?fans?|(?-i:OF)(?=\s*[:=@])", r"onlyfans\.com/", r"[a-z0-9._\-]",
-              3, 30, ("only", "of")),
+              3, 30, ("onlyfan", "only fan", *_abbreviation_hints("of"))),
     _Platform("mym", r"(?-i:MYM|Mym|mym)", r"mym\.fans/", r"[a-z0-9._\-]", 3, 30, ("mym",)),
     _Platform("fansly", r"fansly", r"fansly\.com/", r"[a-z0-9._\-]", 3, 30, ("fansly",)),
 )
