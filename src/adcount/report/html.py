@@ -58,7 +58,7 @@ def _bars(labels: list[str], values: list[float], width: int = 420) -> str:
     parts = [f'<svg width="{width + 180}" height="{row * len(values) + 4}" role="img">']
     for i, (label, value) in enumerate(zip(labels, values)):
         y = i * row + 2
-        length = int(width * value / top)
+        length = int((width - 60) * value / top)  # room left for the value label
         parts.append(f'<text x="0" y="{y + 12}" font-size="11">{_e(label)[:26]}</text>')
         parts.append(f'<rect class="bar" x="170" y="{y}" width="{length}" height="{row - 5}"/>')
         parts.append(f'<text x="{174 + length}" y="{y + 12}" font-size="11">{value:,.0f}</text>')
@@ -87,8 +87,8 @@ def render(result: "DedupResult", estimates: list[Estimate], title: str = "adcou
 
     manual = main.details.get("manual_method", {})
     other_rows = "".join(
-        f"<tr><td>{_e(e.method)}</td><td>{e.point:,.0f}</td><td>{e.low:,.0f}</td><td>{e.high:,.0f}</td>"
-        f"<td>{_e(e.details.get('lists', ''))}</td></tr>" for e in estimates)
+        f"<tr><td>{_e(e.method)}</td><td>{_e(_meaning(e))}</td><td>{e.point:,.0f}</td><td>{e.low:,.0f}</td>"
+        f"<td>{e.high:,.0f}</td></tr>" for e in estimates)
     body = f"""
 <h1>{_e(title)}</h1>
 <p class="muted">{result.n_ads} ads analysed, {len(result.rejects)} rejected with a reason, {len(result.flags)} photos unreadable (their ads kept).</p>
@@ -97,8 +97,8 @@ def render(result: "DedupResult", estimates: list[Estimate], title: str = "adcou
 <p class="muted">Hand method for comparison: {result.n_ads} ads × (1 − 61%) = {manual.get('with_study_rate_61pct', float('nan')):,.0f};
 duplicate rate found here: {main.details.get('duplicate_rate', 0):.0%}.</p>
 <h2>Estimates</h2>
-<table><thead><tr><th>method</th><th>persons</th><th>low</th><th>high</th><th>lists</th></tr></thead><tbody>{other_rows}</tbody></table>
-<p class="muted">Capture–recapture estimates count people seen on none of the lists too; they rest on assumptions (closed population, lists comparable) discussed in docs/.</p>
+<table><thead><tr><th>method</th><th>what it counts</th><th>persons</th><th>low</th><th>high</th></tr></thead><tbody>{other_rows}</tbody></table>
+<p class="muted">Capture–recapture estimates count people seen on none of the scraped sites too; they rest on assumptions (a closed population; for site lists, that being on one site says nothing of being on another) discussed in docs/estimates.md. When they disagree, the ads-per-person design is usually the sounder for ad data.</p>
 <h2>Networks</h2>
 <p>{result.n_networks} networks; {len(multi)} tie two persons or more together (shared phone, e-mail, handle or ad template), covering {int(multi.sum()) if len(multi) else 0} persons.</p>
 {_bars([f"{k}" for k in multi.index[:15]], [float(v) for v in multi.values[:15]])}
@@ -118,6 +118,15 @@ duplicate rate found here: {main.details.get('duplicate_rate', 0):.0%}.</p>
 <p class="muted">Made by adcount. Contacts are not shown in this report; the CSV files carry keyed pseudonyms.</p>
 """
     return f"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{_e(title)}</title><style>{_STYLE}</style></head><body>{body}</body></html>\n"
+
+
+def _meaning(est: Estimate) -> str:
+    lists = est.details.get("lists")
+    if lists is None:
+        return "persons behind the ads seen"
+    design = {"ads": "ads per person as captures", "site-group": "groups of sites as lists",
+              "site": "sites as lists", "week": "time windows as lists"}.get(lists, lists)
+    return f"all persons, incl. unseen ({design})"
 
 
 def _profile(persons: pd.DataFrame) -> str:
