@@ -101,7 +101,6 @@ FRENCH_STYLE_NAMES = ("spaced", "compact", "dots", "dashes", "+33", "+33 (0)", "
 FOREIGN_STYLE_NAMES = ("international-spaced", "e164", "00-spaced")
 # how often each style is used in an ad text (plain forms dominate)
 FRENCH_STYLE_WEIGHTS = np.array([25, 10, 10, 3, 6, 3, 2, 6, 6, 4, 5, 4, 4, 2], dtype=float)
-DISGUISED_STYLES = frozenset({7, 8, 9, 10, 11, 12})
 FIELD_STYLES = (0, 1)  # how sites print a number in their contact field
 
 FOREIGN_STYLE_COUNT = 3  # "+40 712 345 678", "+40712345678", "0040 712 345 678"

@@ -105,7 +105,7 @@ def _hard_cases(df: pd.DataFrame, persons: Any,
         "persons_in_shared_template_networks": int(network_sizes[network_sizes > 1].sum()),
         "persons_posted_by_a_partner": int((seen & (persons.kind == KIND_PARTNER)).sum()),
         "persons_with_a_second_number": int((seen & (persons.second_phone >= 0)).sum()),
-        "decoy_persons_with_generic_text": int((seen & (persons.kind == KIND_DECOY)).sum()),
+        "decoy_persons_copying_unrelated_text": int((seen & (persons.kind == KIND_DECOY)).sum()),
         "touring_persons": int((seen & persons.tourer).sum()),
     }
     if image_truth is not None:

@@ -2,9 +2,8 @@
 
 Written for this project in the register of French classified escort ads (short sentences,
 availability, place, rules, contact), kept non-explicit. Sentence groups carry a gender tag so
-that a man's ad does not say "femme douce". The first ``GENERIC_BODY`` body groups are the
-boilerplate every site is full of: decoy persons write only those, so unrelated decoys share most
-of their text.
+that a man's ad does not say "femme douce"; groups tagged for every gender are the neutral
+boilerplate that decoys (unrelated persons copying one another's ad) write.
 """
 
 from __future__ import annotations
@@ -47,7 +46,7 @@ TITLES: dict[str, tuple[str, ...]] = {
     "m": ("{name}, {age} ans, {city}", "Jeune homme {nat} {city}", "{name} reçoit à {city}"),
 }
 
-# Body sentence groups: (gender tags, paraphrases). The first GENERIC_BODY groups are generic.
+# Body sentence groups: (gender tags, paraphrases).
 BODY: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("ftm", ("Je vous reçois dans un appartement propre et discret.",
              "Je reçois en appartement privé, propre et discret.",
@@ -194,7 +193,6 @@ BODY: tuple[tuple[str, tuple[str, ...]], ...] = (
              "Présente en ville pendant les fêtes.",
              "Je suis là pendant toute la période des fêtes.")),
 )
-GENERIC_BODY = 10
 
 CLOSINGS: tuple[tuple[str, ...], ...] = (
     ("Bisous.", "Gros bisous.", "Bisous à tous."),

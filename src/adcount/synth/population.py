@@ -3,7 +3,8 @@
 Three situations seen in the diagnostic: organised networks (several persons, mostly foreign
 women and trans persons, posted with one template text and one organiser phone, touring cities
 together), intimate-partner pimping (one person posted with her partner's phone) and independent
-persons (some of them "decoys" who write only the boilerplate every site is full of). Claimed
+persons (some of them "decoys": unrelated persons, in small families, who copy the same
+boilerplate ad text). Claimed
 attributes follow the diagnostic's shares: 76% women, 43% foreign, 36% aged 25 or under.
 Activity (how many ads a person would post) is log-normal, so ads per person are heavy-tailed;
 persons whose activity draws no ad exist in the truth but on no site.
@@ -17,7 +18,7 @@ import numpy as np
 
 from . import lexicon
 from .contacts import FRENCH_STYLE_WEIGHTS, PhoneBook, draw_emails, draw_phones
-from .phrases import BODY, CLOSINGS, CONTACT_PHONE, GENERIC_BODY, OPENINGS, TITLES
+from .phrases import BODY, CLOSINGS, CONTACT_PHONE, OPENINGS, TITLES
 from .presets import Preset
 
 GENDERS = ("female", "trans", "male")
@@ -80,7 +81,10 @@ class Persons:
         return len(self.person_id)
 
 
-def _network_sizes(rng: np.random.Generator, n_members: int, size_max: int) -> np.ndarray:
+def _group_sizes(rng: np.random.Generator, n_members: int, size_max: int) -> np.ndarray:
+    """Sizes in 2..size_max (the last one possibly smaller) adding up to ``n_members``."""
+    if n_members <= 0:
+        return np.zeros(0, dtype=np.int64)
     sizes = rng.integers(2, size_max + 1, size=n_members)  # more than enough
     cut = int(np.searchsorted(np.cumsum(sizes), n_members)) + 1
     sizes = sizes[:cut]
@@ -117,20 +121,29 @@ def _draw_names(rng: np.random.Generator, gender: np.ndarray, nat: np.ndarray) -
     return names
 
 
-def _choose_body(rng: np.random.Generator, gender: np.ndarray, generic_only: np.ndarray,
+NEUTRAL_STYLE = len(GENDER_TAGS)  # style "gender" of decoys: sentences fitting everyone
+
+
+def _choose_body(rng: np.random.Generator, style: np.ndarray,
                  k_range: tuple[int, int]) -> tuple[np.ndarray, np.ndarray]:
-    """Distinct body groups per person (those fitting her gender), -1 beyond her count."""
-    n, k_max = len(gender), k_range[1]
-    fits = np.array([[tag in tags for tags, _ in BODY] for tag in GENDER_TAGS])  # (3, G)
+    """Distinct body groups per person (those fitting her style), -1 beyond her count."""
+    n, k_max = len(style), k_range[1]
+    fits = np.array([[tag in tags for tags, _ in BODY] for tag in GENDER_TAGS]
+                    + [[len(tags) == len(GENDER_TAGS) for tags, _ in BODY]])  # (4, G)
     keys = rng.random((n, len(BODY)))
-    keys[~fits[gender]] = 2.0
-    keys[generic_only, GENERIC_BODY:] = 2.0
+    keys[~fits[style]] = 2.0
     groups = np.argsort(keys, axis=1)[:, :k_max]
     count = rng.integers(k_range[0], k_max + 1, size=n)
     groups[np.arange(k_max)[None, :] >= count[:, None]] = -1
-    para = rng.integers(0, 3, size=(n, k_max))
-    para[generic_only] = 0  # decoys copy the most common wording
-    return groups, para
+    return groups, rng.integers(0, 3, size=(n, k_max))
+
+
+def _copycat_leaders(rng: np.random.Generator, kind: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Decoys in families of 2-4 unrelated persons: (decoys, the family member they copy)."""
+    decoys = np.flatnonzero(kind == KIND_DECOY)
+    sizes = _group_sizes(rng, len(decoys), 4)
+    first = np.cumsum(sizes) - sizes
+    return decoys, decoys[np.repeat(first, sizes)]
 
 
 def _choose_template(rng: np.random.Generator, groups: dict[str, tuple[str, ...]],
@@ -163,7 +176,7 @@ class _Structure:
 
 
 def _structure(preset: Preset, n: int, rng: np.random.Generator) -> _Structure:
-    sizes = _network_sizes(rng, int(round(n * preset.network_share)), preset.network_size_max)
+    sizes = _group_sizes(rng, int(round(n * preset.network_share)), preset.network_size_max)
     n_members = int(sizes.sum())
     n_partner = int(round(n * preset.partner_share))
     n_indep = n - n_members - n_partner
@@ -270,9 +283,9 @@ def simulate_persons(preset: Preset, n_ads: int, rng: np.random.Generator) -> Pe
     tourer = member | (rng.random(n) < preset.tourer_share)  # networks run "sex tours"
 
     # --- writing style: a network writes one template for all its persons
-    style_gender = np.where(member, 0, gender)  # networks write the feminine template
-    body_group, body_para = _choose_body(rng, style_gender, st.kind == KIND_DECOY,
-                                         preset.body_sentences)
+    style = np.where(member, 0, gender)  # networks write the feminine template
+    style[st.kind == KIND_DECOY] = NEUTRAL_STYLE
+    body_group, body_para = _choose_body(rng, style, preset.body_sentences)
     opening = _choose_template(rng, OPENINGS, gender)
     title = _choose_template(rng, TITLES, gender)
     closing_group = rng.integers(0, len(CLOSINGS), n)
@@ -283,6 +296,9 @@ def simulate_persons(preset: Preset, n_ads: int, rng: np.random.Generator) -> Pe
     lead = st.leader_of_members()
     for arr in (body_group, body_para, closing_group, closing_para, contact, phone_style, price):
         arr[member] = arr[lead]
+    decoys, copied = _copycat_leaders(rng, st.kind)
+    for arr in (body_group, body_para, closing_group, closing_para):
+        arr[decoys] = arr[copied]
     _align_templates(opening, OPENINGS, st, gender)
     _align_templates(title, TITLES, st, gender)
 

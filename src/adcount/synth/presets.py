@@ -39,7 +39,7 @@ class Preset:
     network_share: float  # share of persons posted by an organised network
     network_size_max: int  # network sizes drawn in 2..max
     partner_share: float  # share of persons posted by an intimate partner (one-person network)
-    decoy_share: float  # share of independent persons writing only generic text
+    decoy_share: float  # independent persons copying an unrelated person's text (families of 2-4)
     tourer_share: float  # share of independent persons touring cities
     phone_change_share: float  # persons switching to a second number during the period
     foreign_phone_share: float  # foreign persons advertising a home-country number
