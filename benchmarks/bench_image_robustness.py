@@ -36,19 +36,24 @@ TARGETS = {name: 0.80 if name in ("crop10", "border", "rotate3") else 0.95 for n
 
 
 def build_files(folder: Path, seed: int) -> tuple[list[Path], np.ndarray, np.ndarray, np.ndarray]:
-    """Write originals and edited copies; return paths, photo id, edit id (-1 original), content mask."""
+    """Write originals and edited copies (or reuse those a run with the same seed left in
+    ``folder``); return paths, photo id, edit id (-1: original), content-photo mask."""
     photos = {name: at_least(image, 300) for name, image in distinct_photos().items()}
     names = list(photos)
+    done = folder / "done"
+    reuse = done.exists() and done.read_text() == str(seed)
     rng = np.random.default_rng(seed)
-    paths = write_jpegs(photos, folder / "original")
-    photo_of, edit_of = list(range(len(names))), [-1] * len(names)
-    for edit, (label, transform) in enumerate(TRANSFORMS.items()):
-        edited = {name: transform(photos[name], rng) for name in names}
-        paths += write_jpegs(edited, folder / label)
-        photo_of += list(range(len(names)))
-        edit_of += [edit] * len(names)
+    groups = {"original": photos}
+    for label, transform in TRANSFORMS.items():
+        groups[label] = {name: None if reuse else transform(photos[name], rng) for name in names}
+    paths: list[Path] = []
+    for label, images in groups.items():
+        paths += [folder / label / f"{name}.jpg" for name in names] if reuse else write_jpegs(images, folder / label)
+    done.write_text(str(seed))
+    photo_of = np.tile(np.arange(len(names)), len(groups))
+    edit_of = np.repeat(np.arange(-1, len(TRANSFORMS)), len(names))
     content = np.array([not name.startswith("lfw-1") for name in names])
-    return paths, np.array(photo_of), np.array(edit_of), content
+    return paths, photo_of, edit_of, content
 
 
 def report(label: str, pairs: np.ndarray, photo_of: np.ndarray, edit_of: np.ndarray,
@@ -82,14 +87,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--radii", default="4,6,8,10,12")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--modes", default="robust,imagehash")
+    parser.add_argument("--keep", help="write the files to this folder and reuse them if there")
     args = parser.parse_args()
     radii = [int(r) for r in args.radii.split(",")]
     with tempfile.TemporaryDirectory() as tmp:
         start = time.perf_counter()
-        paths, photo_of, edit_of, content = build_files(Path(tmp), args.seed)
+        paths, photo_of, edit_of, content = build_files(Path(args.keep or tmp), args.seed)
         print(f"{len(paths)} files ({len(content)} distinct photos, {int(content.sum())} content photos, "
               f"{len(TRANSFORMS)} edits) written in {time.perf_counter() - start:.1f} s")
-        for mode in ("robust", "imagehash"):
+        for mode in args.modes.split(","):
             hashes = hash_images(paths, mode=mode)
             assert hashes.ok.all(), [e for e in hashes.errors if e]
             for radius in radii:

@@ -12,7 +12,8 @@ import numpy as np
 import pytest
 from PIL import Image, ImageOps
 
-from adcount import hash_images
+from adcount import hash_images, image_pairs
+from adcount.candidates.hamming import DEFAULT_MAX_DISTANCE
 from adcount.signals.image_samples import source_photos
 from adcount.signals.image_transforms import TRANSFORMS
 
@@ -68,12 +69,14 @@ def test_threads_do_not_change_hashes(photo_files):
     np.testing.assert_array_equal(one.hashes, two.hashes)
 
 
-def test_jpeg_and_png_of_one_photo_hash_alike_and_distinct_photos_differ(photo_files, photos):
-    hashes = hash_images(photo_files[: 2 * len(photos)]).hashes[:, 0]
-    jpeg, png = hashes[0::2], hashes[1::2]
-    assert _popcount(jpeg ^ png).max() <= 6
-    i, j = np.triu_indices(len(jpeg), 1)
-    assert np.median(_popcount(jpeg[i] ^ jpeg[j])) >= 24
+def test_jpeg_and_png_of_one_photo_pair_and_distinct_photos_do_not(photo_files, photos):
+    files = photo_files[: 2 * len(photos)]
+    hashes = hash_images(files)
+    found = {tuple(pair) for pair in image_pairs(hashes).tolist()}
+    assert found == {(i, i + 1) for i in range(0, len(files), 2)}
+    plain = hashes.hashes[0::2, 0]
+    i, j = np.triu_indices(len(plain), 1)
+    assert np.median(_popcount(plain[i] ^ plain[j])) >= 24
 
 
 def test_mirror_column_matches_mirrored_file(photos, tmp_path):
@@ -90,8 +93,11 @@ def test_uniform_border_is_trimmed(photos, tmp_path):
     image = photos["astronaut"]
     image.save(tmp_path / "plain.png")
     ImageOps.expand(image, border=40, fill=(255, 255, 255)).save(tmp_path / "framed.png")
-    hashes = hash_images([tmp_path / "plain.png", tmp_path / "framed.png"])
-    assert _popcount(hashes.hashes[0, 0] ^ hashes.hashes[1, 0])[0] <= 4
+    files = [tmp_path / "plain.png", tmp_path / "framed.png"]
+    hashes = hash_images(files)
+    assert _popcount(hashes.hashes[0, 0] ^ hashes.hashes[1, 0])[0] <= DEFAULT_MAX_DISTANCE - 2
+    untrimmed = hash_images(files, mode="imagehash").hashes[:, 0]
+    assert _popcount(untrimmed[0] ^ untrimmed[1])[0] > DEFAULT_MAX_DISTANCE + 4
 
 
 # --- hostile and unusual files -------------------------------------------------------------

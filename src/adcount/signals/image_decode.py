@@ -6,7 +6,8 @@ Two readings of a file:
   transparency flattened on white, 16-bit and float images rescaled to 0..255 (Pillow's own
   conversion clips them to white), JPEGs decoded at reduced size (Pillow's draft mode asks the
   JPEG decoder for a 1/2, 1/4 or 1/8 scale, skipping most of the inverse DCT work and the colour
-  conversion), large non-JPEG images box-reduced early so later steps stay cheap.
+  conversion), large non-JPEG images box-reduced early, then every image area-averaged to one
+  working size (short side `WORK_SIDE`).
 * ``gray_imagehash``: exactly what ``imagehash.phash(Image.open(path))`` does before its DCT:
   ``convert("L").resize((32, 32), LANCZOS)`` on the full decode, nothing more.
 
@@ -28,7 +29,7 @@ DEFAULT_MAX_PIXELS = 64_000_000
 """Images with more pixels than this (width x height, as declared in the header) are refused."""
 
 WORK_SIDE = 128
-"""Robust decoding aims at images whose short side is at least this, and not much more."""
+"""Robust decoding brings every image to this short side (smaller ones are kept as they are)."""
 
 _HIGH_DEPTH_MODES = {"I", "F", "I;16", "I;16L", "I;16B", "I;16N"}
 _ALPHA_MODES = {"RGBA", "LA", "PA", "RGBa", "La"}
@@ -70,38 +71,62 @@ def _open_checked(path: str | os.PathLike[str], max_pixels: int) -> Image.Image:
     return image
 
 
+_EXIF_ORIENTATION = 0x0112
+
+
 def _to_gray(image: Image.Image) -> Image.Image:
-    """Grey version of a decoded image: mode "L", or "F" (0..255) for high-bit-depth sources."""
+    """Mode "L" version of a decoded image; high-bit-depth images are rescaled to 0..255."""
     if image.mode in _HIGH_DEPTH_MODES:
         values = np.asarray(image, dtype=np.float32)
         low, high = float(values.min()), float(values.max())
-        scaled = (values - low) * (255.0 / (high - low)) if high > low else np.zeros_like(values)
-        return Image.fromarray(scaled.astype(np.float32), mode="F")
+        scale = 255.0 / (high - low) if high > low else 0.0
+        return Image.fromarray(((values - low) * scale + 0.5).astype(np.uint8))
     if image.mode in _ALPHA_MODES or (image.mode == "P" and "transparency" in image.info):
         rgba = image.convert("RGBA")
-        white = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
-        return Image.alpha_composite(white, rgba).convert("L")
-    return image.convert("L")
+        image = Image.alpha_composite(Image.new("RGBA", rgba.size, (255, 255, 255, 255)), rgba)
+    return image if image.mode == "L" else image.convert("L")
+
+
+def _upright(image: Image.Image) -> Image.Image:
+    """``image`` turned as its EXIF orientation tag says (no copy when there is nothing to do)."""
+    if "exif" not in image.info or image.getexif().get(_EXIF_ORIENTATION, 1) == 1:
+        return image
+    return ImageOps.exif_transpose(image)
+
+
+def _to_work_size(gray: Image.Image) -> Image.Image:
+    """Area-average ``gray`` so its short side is exactly `WORK_SIDE` (smaller images are kept).
+
+    One working resolution whatever the source size or format, so that what follows
+    (equalisation, frame detection) sees the same picture for a photo and its resized copy.
+    """
+    width, height = gray.size
+    scale = WORK_SIDE / min(width, height)
+    if scale >= 1:
+        return gray
+    size = (max(1, round(width * scale)), max(1, round(height * scale)))
+    return gray.resize(size, Image.Resampling.BOX)
 
 
 def gray_robust(
     path: str | os.PathLike[str], max_pixels: int = DEFAULT_MAX_PIXELS
-) -> tuple[Image.Image, tuple[int, int]]:
-    """Decode ``path`` for robust hashing: (upright grey image, short side about `WORK_SIDE` or
-    more; (width, height) of the upright full-size image)."""
+) -> tuple[np.ndarray, tuple[int, int]]:
+    """Decode ``path`` for robust hashing: (upright grey uint8 pixels, short side `WORK_SIDE` or
+    more, not much more; (width, height) of the upright full-size image)."""
     image = _open_checked(path, max_pixels)
     with _decoding(), image:
         full_size = image.size
         if image.format == "JPEG":
             image.draft("L", (WORK_SIDE, WORK_SIDE))
         image.load()
-        decoded_size = image.size
-        upright = ImageOps.exif_transpose(image)
-        if upright.size != decoded_size:  # a quarter turn: width and height swap
+        upright = _upright(image)
+        if upright.size != image.size:  # a quarter turn: width and height swap
             full_size = full_size[::-1]
         gray = _to_gray(upright)
-    factor = min(gray.size) // WORK_SIDE
-    return (gray.reduce(factor) if factor >= 2 else gray), full_size
+        factor = min(gray.size) // WORK_SIDE
+        if factor >= 2:
+            gray = gray.reduce(factor)
+        return np.asarray(_to_work_size(gray)), full_size
 
 
 def gray_imagehash(
