@@ -192,6 +192,8 @@ def test_bad_arguments_are_refused() -> None:
         synth.generate("nord-2019")
     with pytest.raises(ValueError, match="n_ads"):
         synth.generate("text-scale", n_ads=0)
+    with pytest.raises(ValueError, match="seed"):
+        synth.generate("text-scale", seed=-1, n_ads=10)
 
 
 def test_presets_are_frozen() -> None:

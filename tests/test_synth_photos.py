@@ -103,3 +103,14 @@ def test_photos_are_deterministic_and_leave_the_ads_unchanged(tmp_path: Path) ->
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
     bare = synth.generate(small, seed=7)
     pd.testing.assert_frame_equal(a.drop(columns="images"), bare.drop(columns="images"))
+
+
+def test_rewriting_a_folder_leaves_no_stale_photos(tmp_path: Path) -> None:
+    small = dataclasses.replace(synth.PRESETS["pas-de-calais-2018"], n_ads=60)
+    synth.generate(small, seed=1, out_dir=tmp_path / "reused")
+    df = synth.generate(small, seed=2, out_dir=tmp_path / "reused")
+    synth.generate(small, seed=2, out_dir=tmp_path / "fresh")
+    listed = {p for ps in df["images"] for p in ps}
+    on_disk = {f"images/{p.name}" for p in (tmp_path / "reused" / "images").iterdir()}
+    assert on_disk == listed
+    assert on_disk == {f"images/{p.name}" for p in (tmp_path / "fresh" / "images").iterdir()}

@@ -56,6 +56,8 @@ def generate(preset: str | Preset = "pas-de-calais-2018", seed: int = 0,
     photo file shows) are written there.
     """
     chosen, count = _resolve(preset, n_ads)
+    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
+        raise ValueError(f"seed must be a non-negative integer, got {seed!r}")
     seed = int(seed)
     persons = simulate_persons(chosen, count, _stream(seed, _STREAM_PERSONS))
     postings = simulate_postings(chosen, persons, count, _stream(seed, _STREAM_POSTINGS))

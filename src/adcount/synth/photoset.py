@@ -74,7 +74,8 @@ def _ad_photos(preset: Preset, table: np.ndarray, ads: Postings,
 
 def render_photos(preset: Preset, persons: Persons, ads: Postings, out_dir: Path,
                   rng: np.random.Generator) -> tuple[list[list[str]], pd.DataFrame]:
-    """Render the copies shown by ``ads`` under ``out_dir/images``.
+    """Render the copies shown by ``ads`` under ``out_dir/images`` (replacing the copies of an
+    earlier set written there).
 
     Returns the ``images`` column (paths relative to ``out_dir``) and the image truth table
     (path, original, shared: own / stock / network-flat, person, site, edits).
@@ -101,7 +102,10 @@ def render_photos(preset: Preset, persons: Persons, ads: Postings, out_dir: Path
     number = rng.permutation(len(versions))
     paths = [f"{IMAGE_FOLDER}/img{k:05d}.jpg" for k in number.tolist()]
 
-    (out_dir / IMAGE_FOLDER).mkdir(parents=True, exist_ok=True)
+    folder = out_dir / IMAGE_FOLDER
+    folder.mkdir(parents=True, exist_ok=True)
+    for stale in folder.glob("img*.jpg"):  # copies of an earlier set written here
+        stale.unlink()
 
     def render(v: int) -> None:
         image = apply_edit(originals[original_pos[v]], edits[v])
