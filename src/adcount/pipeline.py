@@ -16,13 +16,17 @@ import pandas as pd
 
 from adcount.candidates.keys import key_pairs, unique_pairs
 from adcount.config import Config
+from adcount.link.claims import read_claims
 from adcount.link.cluster import ad_confidence, components, network_edges, person_labels
-from adcount.link.features import AdSignals, contact_spread, pair_features
-from adcount.link.rules import evidence_bits, probabilities
+from adcount.link.comparisons import comparison_levels
+from adcount.link.features import AdSignals, TemplateEvidence, contact_spread, pair_features
+from adcount.link.fellegi_sunter import FellegiSunter
+from adcount.normalize.text import normalize_texts
 from adcount.result import DedupResult
 from adcount.schema import Ads, load_ads
 from adcount.signals.contacts import ad_contacts
 from adcount.signals.photos import photo_evidence
+from adcount.signals.templates import compare_templates
 from adcount.signals.text import text_evidence
 
 Progress = Callable[[str], None]
@@ -52,6 +56,9 @@ def deduplicate(ads: Ads | pd.DataFrame | str | Path, config: Config | None = No
 
     say("text")
     text = text_evidence(table, config.text)
+    normalised = normalize_texts((table["title"] + "\n" + table["text"]).tolist())
+    claims = read_claims(normalised)
+    age = np.where(np.isnan(age), claims.age, age)
 
     say("photos")
     photos = photo_evidence(table, ads.image_root, config.images, contacts)
@@ -61,10 +68,15 @@ def deduplicate(ads: Ads | pd.DataFrame | str | Path, config: Config | None = No
     pairs = unique_pairs(np.concatenate([text.pairs, photos.ad_pairs, contact_pairs]))
 
     say("linking")
+    id_rank = np.argsort(np.argsort(table["ad_id"].to_numpy(dtype=str), kind="stable"), kind="stable")
     signals = AdSignals(
         text_jaccard=text.jaccard,
+        text_usable=text.usable,
+        normalised=normalised,
+        templates=lambda p: _template_evidence(normalised, p, id_rank),
         contacts=contacts,
-        contact_spread=contact_spread(contacts, age),
+        contact_spread=contact_spread(contacts, age, claims.names),
+        names=claims.names,
         image_ad_pairs=photos.ad_pairs,
         image_ad_distance=photos.ad_distance,
         image_ad_spread=photos.ad_spread,
@@ -74,8 +86,10 @@ def deduplicate(ads: Ads | pd.DataFrame | str | Path, config: Config | None = No
         day=_days(table["posted_at"]),
     )
     features = pair_features(pairs, signals)
-    bits = evidence_bits(features, photos.radius)
-    probability = probabilities(bits)
+    levels = comparison_levels(features)
+    model = FellegiSunter().fit(levels)
+    bits = model.match_weights(levels)
+    probability = model.predict_proba(levels)
 
     say("clustering")
     linked = probability >= config.link.person_threshold
@@ -88,6 +102,15 @@ def deduplicate(ads: Ads | pd.DataFrame | str | Path, config: Config | None = No
         person=persons, network=networks, confidence=confidence, contacts=contacts,
         text_usable=text.usable, flags=photos.flags,
     )
+
+
+def _template_evidence(normalised: list[str], pairs: np.ndarray, id_rank: np.ndarray) -> TemplateEvidence:
+    """The template test with each pair read in ad_id order: the word aligner is not symmetric,
+    and results must not depend on the order of input rows."""
+    swap = id_rank[pairs[:, 0]] > id_rank[pairs[:, 1]]
+    oriented = np.where(swap[:, None], pairs[:, ::-1], pairs)
+    found = compare_templates(normalised, oriented, normalize=False)
+    return TemplateEvidence(found.same_template, found.different_person)
 
 
 def _codes(values: pd.Series) -> np.ndarray:

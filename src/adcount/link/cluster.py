@@ -13,8 +13,6 @@ import pandas as pd
 import scipy.sparse as sp
 from scipy.sparse.csgraph import connected_components
 
-NETWORK_TEXT_JACCARD = 0.6  # texts this close come from one template even when persons differ
-
 
 def components(n: int, edges: np.ndarray) -> np.ndarray:
     """Component label per node, numbered in order of each component's first node (deterministic)."""
@@ -36,7 +34,7 @@ def network_edges(pairs: np.ndarray, features: pd.DataFrame, linked: np.ndarray)
     """Pairs that tie two ads to one organiser: person links, shared contacts, one template."""
     shared = (features["shared_phones"].to_numpy() > 0) | (features["shared_emails"].to_numpy() > 0) \
         | (features["shared_handles"].to_numpy() > 0)
-    template = np.nan_to_num(features["text_jaccard"].to_numpy(dtype=float)) >= NETWORK_TEXT_JACCARD
+    template = features["same_template"].to_numpy() > 0
     return pairs[linked | shared | template]
 
 

@@ -1,8 +1,11 @@
 """Pair features: the evidence for and against two ads showing the same person.
 
 Every feature is computed for all candidate pairs at once from per-ad arrays (sparse products for
-shared contacts, fancy indexing for ages, cities and dates). The result is a plain DataFrame, one
-row per pair, which the scorer turns into probabilities and the outputs show as link evidence.
+shared contacts and names, fancy indexing for ages, cities and dates, rapidfuzz's batched
+`cpdist` for fuzzy text scores, the compiled template aligner). The result is a plain DataFrame,
+one row per pair, which a scorer turns into probabilities and the outputs show as link evidence.
+
+Conventions: -1 means "unknown" in integer features (a side is missing), NaN in float ones.
 """
 
 from __future__ import annotations
@@ -13,10 +16,21 @@ from typing import Callable
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
+from rapidfuzz import fuzz
+from rapidfuzz.process import cpdist
 
 from adcount.signals.keys import KINDS, ContactKeys
 
 NO_IMAGE_MATCH = 64  # Hamming distance reported when two ads share no near-identical photo
+AGE_BIN_YEARS = 2.0  # claimed ages this close count as one when counting the persons behind a contact
+
+
+@dataclass(frozen=True)
+class TemplateEvidence:
+    """Per-pair template test (from `adcount.signals.templates.compare_templates`)."""
+
+    same_template: np.ndarray  # bool: one template, different slot values
+    different_person: np.ndarray  # bool: ... and a differing name, age or nationality slot
 
 
 @dataclass(frozen=True)
@@ -24,8 +38,12 @@ class AdSignals:
     """Per-ad evidence aligned with the rows of the ads table."""
 
     text_jaccard: Callable[[np.ndarray], np.ndarray]  # pairs -> float array, NaN where a text is unusable
+    text_usable: np.ndarray  # bool per ad
+    normalised: list[str]  # normalised title + text per ad
+    templates: Callable[[np.ndarray], TemplateEvidence]  # pairs -> template test
     contacts: ContactKeys
-    contact_spread: np.ndarray  # per key: distinct claimed ages seen with it (>= 1): a hub indicator
+    contact_spread: np.ndarray  # per key: how many persons its ads claim to be (>= 1): a hub indicator
+    names: sp.csr_matrix  # ads x claimed-name words
     image_ad_pairs: np.ndarray  # (k, 2) ad pairs with a near photo, i < j
     image_ad_distance: np.ndarray  # (k,) smallest photo Hamming distance of each such pair
     image_ad_spread: np.ndarray  # (k,) how many distinct contacts the matched photo is seen with
@@ -35,25 +53,38 @@ class AdSignals:
     day: np.ndarray  # float days since epoch, NaN when missing
 
 
-def contact_spread(contacts: ContactKeys, age: np.ndarray) -> np.ndarray:
-    """For each contact key, how many distinct claimed ages its ads show (at least 1).
+def contact_spread(contacts: ContactKeys, age: np.ndarray, names: sp.csr_matrix) -> np.ndarray:
+    """For each contact key, how many different persons its ads claim to be (at least 1).
 
-    One person's ads keep one claimed age (give or take a birthday); a phone whose ads claim
-    several different ages most likely belongs to an organiser who advertises several persons.
+    One person's ads keep one name (or a name and an alias) and one claimed age, give or take a
+    birthday; a phone whose ads carry many names or ages belongs to an organiser who advertises
+    several persons. The spread is the larger of the two counts.
     """
-    spread = np.ones(contacts.n_keys, dtype=np.int64)
-    rounded = np.round(age[contacts.rows] / 2.0)  # ages within a year or two count as one
+    incidence = contacts.matrix().T.tocsr()  # keys x ads
+    name_count = np.diff((incidence @ names).tocsr().indptr) if names.shape[1] else np.zeros(contacts.n_keys, int)
+    rounded = np.round(age / AGE_BIN_YEARS)
     known = ~np.isnan(rounded)
+    age_count = np.zeros(contacts.n_keys, dtype=np.int64)
     if known.any():
-        frame = pd.DataFrame({"key": contacts.key_ids[known], "age": rounded[known]})
-        counts = frame.drop_duplicates().groupby("key").size()
-        spread[counts.index.to_numpy()] = np.maximum(counts.to_numpy(), 1)
-    return spread
+        codes, _ = pd.factorize(rounded[known])
+        ages = sp.csr_matrix((np.ones(int(known.sum())), (np.flatnonzero(known), codes)),
+                             shape=(len(age), int(codes.max()) + 1))
+        age_count = np.diff((incidence @ ages).tocsr().indptr)
+    return np.maximum(np.maximum(name_count, age_count), 1).astype(np.int64)
 
 
 def _shared_keys(matrix: sp.csr_matrix, pairs: np.ndarray) -> sp.csr_matrix:
-    """(pairs x keys) matrix of the keys both ads of each pair carry."""
+    """(pairs x columns) matrix of the columns both ads of each pair carry."""
     return matrix[pairs[:, 0]].multiply(matrix[pairs[:, 1]]).tocsr()
+
+
+def _row_min(matrix: sp.csr_matrix, empty: int) -> np.ndarray:
+    """Smallest stored value per row; `empty` for rows with none."""
+    out = np.full(matrix.shape[0], empty, dtype=np.int64)
+    has = np.diff(matrix.indptr) > 0
+    if has.any():
+        out[has] = np.minimum.reduceat(matrix.data, matrix.indptr[:-1][has]).astype(np.int64)
+    return out
 
 
 def pair_features(pairs: np.ndarray, signals: AdSignals) -> pd.DataFrame:
@@ -61,30 +92,47 @@ def pair_features(pairs: np.ndarray, signals: AdSignals) -> pd.DataFrame:
     a, b = pairs[:, 0], pairs[:, 1]
     features: dict[str, np.ndarray] = {"a": a, "b": b}
     features["text_jaccard"] = signals.text_jaccard(pairs)
+    features["text_fuzz"] = _fuzzy_scores(pairs, signals)
+    template = signals.templates(pairs)
+    both_text = signals.text_usable[a] & signals.text_usable[b]
+    features["same_template"] = np.where(both_text, template.same_template, -1).astype(np.int8)
+    features["template_conflict"] = np.where(both_text, template.different_person, -1).astype(np.int8)
 
-    spread = signals.contact_spread.astype(np.float64)
     for kind in KINDS:
-        shared = _shared_keys(signals.contacts.matrix(kind), pairs)
-        features[f"shared_{kind}s"] = np.asarray(shared.sum(axis=1)).ravel().astype(np.int64)
-        if kind == "phone":
-            # the least shared phone of the pair: one personal phone in common outweighs a hub
-            weighted = shared.multiply(spread[None, :]).tocsr()
-            least = np.zeros(len(pairs), dtype=np.int64)  # 0: no shared phone
-            has = np.diff(weighted.indptr) > 0
-            if has.any():
-                least[has] = np.minimum.reduceat(weighted.data, weighted.indptr[:-1][has])
-            features["phone_spread"] = least
+        matrix = signals.contacts.matrix(kind)
+        shared = _shared_keys(matrix, pairs)
+        has_key = np.diff(matrix.indptr) > 0
+        # -1: one of the ads shows no key of this kind, so "none in common" would mean nothing
+        features[f"shared_{kind}s"] = np.where(has_key[a] & has_key[b], np.diff(shared.indptr), -1).astype(np.int64)
+        # the least shared key of the pair: one personal phone in common outweighs a hub
+        spread = shared.multiply(signals.contact_spread[None, :].astype(np.float64)).tocsr()
+        features[f"{kind}_spread"] = _row_min(spread, 0)
 
     distance, photo_spread = _image_evidence(pairs, signals)
     features["image_distance"] = distance
     features["image_spread"] = photo_spread
 
+    has_name = np.diff(signals.names.indptr) > 0
+    shared_names = np.diff(_shared_keys(signals.names, pairs).indptr) > 0
+    features["name_match"] = np.where(has_name[a] & has_name[b], shared_names, -1).astype(np.int8)
     with np.errstate(invalid="ignore"):
         features["age_diff"] = np.abs(signals.age[a] - signals.age[b])
         features["days_apart"] = np.abs(signals.day[a] - signals.day[b])
     features["same_city"] = _same_code(signals.city, a, b)
     features["same_site"] = _same_code(signals.site, a, b)
     return pd.DataFrame(features)
+
+
+def _fuzzy_scores(pairs: np.ndarray, signals: AdSignals) -> np.ndarray:
+    """rapidfuzz token-set ratio (0..1) of the normalised texts: robust to re-ordered sentences
+    and to one text containing the other; NaN where a text is unusable."""
+    if len(pairs) == 0:
+        return np.empty(0)
+    texts = np.asarray(signals.normalised, dtype=object)
+    scores = cpdist(texts[pairs[:, 0]], texts[pairs[:, 1]], scorer=fuzz.token_set_ratio, workers=-1,
+                    dtype=np.float32).astype(np.float64) / 100.0
+    both = signals.text_usable[pairs[:, 0]] & signals.text_usable[pairs[:, 1]]
+    return np.where(both, scores, np.nan)
 
 
 def _same_code(codes: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:

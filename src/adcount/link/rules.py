@@ -1,61 +1,45 @@
-"""A transparent rule scorer: fixed evidence weights (log2 odds) summed into a link probability.
+"""Hand-set evidence weights: the prior knowledge the learned models start from.
 
-This is the scorer that needs no training: each piece of evidence adds or removes bits of
-evidence, in the Fellegi–Sunter spirit, with weights set from what the evidence means in the field
-(a personal phone in common is near-proof; a phone whose ads claim several ages is an organiser's;
-a photo seen with many contacts is a stock photo). The per-feature contributions are returned too,
-so every link can be explained.
+For each comparison level, the log2 likelihood ratio (bits) an analyst would give it from what
+the evidence means in the field: a personal phone in common is near-proof; a phone whose ads
+claim several persons is an organiser's; a photo seen with many contacts is a stock photo; one
+template with another name or age is two persons of one network. `rule_model` turns the table
+into a Fellegi–Sunter model usable as is (the transparent scorer needing no fitting, kept for the
+ablation and as a fallback when a set is too small to fit) and as the starting point of EM.
 """
 
 from __future__ import annotations
 
-import numpy as np
-import pandas as pd
+from adcount.link.comparisons import BY_NAME
 
-PRIOR_BITS = -3.0  # a candidate pair is, a priori, more likely two persons than one
+PRIOR_MATCH_SHARE = 0.3  # a candidate pair is, a priori, more likely two persons than one
 
-TEXT_LEVELS = ((0.9, 7.0), (0.75, 5.0), (0.6, 3.0), (0.45, 1.0))  # (min Jaccard, bits)
-TEXT_DISSIMILAR_BITS = -2.0
-PERSONAL_PHONE_BITS = 9.0
-HUB_PHONE_BITS = 0.5
-EMAIL_BITS = 8.0
-HANDLE_BITS = 6.0
-PHOTO_LEVELS = ((4, 7.0), (10, 5.0))  # (max Hamming distance, bits) for a photo of one contact
-STOCK_CONTACTS = 3  # a photo seen with this many distinct phones or more is treated as stock
-STOCK_PHOTO_BITS = 0.5
-AGE_CONFLICT_BITS = -7.0
-AGE_AGREE_BITS = 1.0
+LEVEL_BITS: dict[str, tuple[float, ...]] = {
+    "text": (-3.0, -1.0, 1.0, 4.0, 6.0),
+    "fuzz": (-2.0, 0.0, 1.0, 2.0),
+    "template": (0.0, 0.0, -6.0),
+    "phone": (-2.0, 0.5, 4.0, 9.0),
+    "email": (-1.0, 0.5, 4.0, 8.0),
+    "handle": (-1.0, 0.5, 3.0, 6.0),
+    "photo": (0.0, 0.5, 5.0, 7.0),
+    "name": (-3.0, 2.0),
+    "age": (1.0, -2.0, -7.0),
+    "city": (-0.5, 0.5),
+    "site": (0.0, 0.0),
+    "days": (0.5, 0.0, -0.5),
+}
 
-
-def evidence_bits(features: pd.DataFrame, image_radius: int) -> pd.DataFrame:
-    """Per-pair, per-evidence contributions in bits (log2 likelihood ratio)."""
-    bits = {}
-    jac = features["text_jaccard"].to_numpy(dtype=float)
-    text = np.where(np.isnan(jac), 0.0, TEXT_DISSIMILAR_BITS)
-    for threshold, weight in reversed(TEXT_LEVELS):
-        text = np.where(jac >= threshold, weight, text)
-    bits["text"] = text
-
-    shared_phone = features["shared_phones"].to_numpy() > 0
-    hub = features["phone_spread"].to_numpy() > 1
-    bits["phone"] = np.where(shared_phone, np.where(hub, HUB_PHONE_BITS, PERSONAL_PHONE_BITS), 0.0)
-    bits["email"] = np.where(features["shared_emails"].to_numpy() > 0, EMAIL_BITS, 0.0)
-    bits["handle"] = np.where(features["shared_handles"].to_numpy() > 0, HANDLE_BITS, 0.0)
-
-    distance = features["image_distance"].to_numpy()
-    stock = features["image_spread"].to_numpy() >= STOCK_CONTACTS
-    photo = np.zeros(len(features))
-    for max_distance, weight in reversed(PHOTO_LEVELS):
-        photo = np.where(distance <= min(max_distance, image_radius), weight, photo)
-    bits["photo"] = np.where((photo > 0) & stock, STOCK_PHOTO_BITS, photo)
-
-    age_diff = features["age_diff"].to_numpy(dtype=float)
-    bits["age"] = np.where(age_diff > 3, AGE_CONFLICT_BITS, np.where(age_diff <= 1, AGE_AGREE_BITS, 0.0))
-    bits["age"] = np.where(np.isnan(age_diff), 0.0, bits["age"])
-    return pd.DataFrame(bits, index=features.index)
+# m-probabilities held fixed during EM: what one person's ads show, known from the field and not
+# left to EM, which could otherwise take "one network" (ads sharing an organiser's phone and
+# template) for "one person". A person restates her age within a year or two.
+FIXED_M: dict[str, tuple[float, ...]] = {
+    "age": (0.96, 0.03, 0.01),
+}
 
 
-def probabilities(bits: pd.DataFrame) -> np.ndarray:
-    """Logistic of the summed evidence (prior included)."""
-    total = PRIOR_BITS + bits.to_numpy().sum(axis=1)
-    return 1.0 / (1.0 + np.exp2(-total))
+def rule_bits(name: str) -> tuple[float, ...]:
+    """The hand-set bits of one comparison's levels (checked against its level count)."""
+    bits = LEVEL_BITS[name]
+    if len(bits) != len(BY_NAME[name].levels):
+        raise ValueError(f"rule table for {name!r} has {len(bits)} levels, the comparison {len(BY_NAME[name].levels)}")
+    return bits

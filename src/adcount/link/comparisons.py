@@ -1,0 +1,107 @@
+"""Comparison levels: each pair feature cut into a few ordered levels, as in Fellegi–Sunter.
+
+A comparison turns one piece of evidence (text similarity, a shared phone and how many persons
+that phone serves, a photo and whether it is a stock photo, ...) into an integer level per pair;
+-1 means "cannot compare" (a side is missing) and contributes nothing. The scorers
+(`fellegi_sunter`, `supervised`) and the explanations all work on these levels, so a level means
+the same thing everywhere. Cut points are set from what the evidence means, not tuned.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+import numpy as np
+import pandas as pd
+
+MISSING = -1
+STOCK_PHOTO_CONTACTS = 3  # a photo seen with this many distinct phones or more is a stock photo
+CLOSE_PHOTO_BITS = 4  # Hamming distance of a re-encoded or resized copy of one photo
+
+
+def _cut(values: np.ndarray, edges: tuple[float, ...]) -> np.ndarray:
+    """Level = number of edges at or below the value; NaN -> MISSING."""
+    levels = np.searchsorted(np.asarray(edges), np.nan_to_num(values, nan=-np.inf), side="right")
+    return np.where(np.isnan(values), MISSING, levels).astype(np.int8)
+
+
+def _text(f: pd.DataFrame) -> np.ndarray:
+    return _cut(f["text_jaccard"].to_numpy(dtype=float), (0.3, 0.5, 0.7, 0.85))
+
+
+def _fuzz(f: pd.DataFrame) -> np.ndarray:
+    return _cut(f["text_fuzz"].to_numpy(dtype=float), (0.6, 0.8, 0.9))
+
+
+def _template(f: pd.DataFrame) -> np.ndarray:
+    same = f["same_template"].to_numpy()
+    conflict = f["template_conflict"].to_numpy()
+    return np.where(same < 0, MISSING, same + (conflict > 0)).astype(np.int8)
+
+
+def _contact(kind: str) -> Callable[[pd.DataFrame], np.ndarray]:
+    def level(f: pd.DataFrame) -> np.ndarray:
+        shared = f[f"shared_{kind}s"].to_numpy()
+        spread = f[f"{kind}_spread"].to_numpy()
+        # 0 none in common; 1 a key serving 3+ persons (a hub); 2 serving 2; 3 a personal key
+        shared_level = np.where(spread >= 3, 1, np.where(spread == 2, 2, 3))
+        return np.where(shared < 0, MISSING, np.where(shared > 0, shared_level, 0)).astype(np.int8)
+    return level
+
+
+def _photo(f: pd.DataFrame) -> np.ndarray:
+    distance = f["image_distance"].to_numpy()
+    stock = f["image_spread"].to_numpy() >= STOCK_PHOTO_CONTACTS
+    matched = distance < 64
+    near = np.where(distance <= CLOSE_PHOTO_BITS, 3, 2)
+    return np.where(matched, np.where(stock, 1, near), 0).astype(np.int8)
+
+
+def _name(f: pd.DataFrame) -> np.ndarray:
+    return f["name_match"].to_numpy().astype(np.int8)
+
+
+def _age(f: pd.DataFrame) -> np.ndarray:
+    return _cut(f["age_diff"].to_numpy(dtype=float), (1.5, 3.5))
+
+
+def _days(f: pd.DataFrame) -> np.ndarray:
+    return _cut(f["days_apart"].to_numpy(dtype=float), (7.0, 30.0))
+
+
+def _code(column: str) -> Callable[[pd.DataFrame], np.ndarray]:
+    return lambda f: f[column].to_numpy().astype(np.int8)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """One comparison: its name, the label of each level, how to compute the levels."""
+
+    name: str
+    levels: tuple[str, ...]
+    compute: Callable[[pd.DataFrame], np.ndarray]
+
+
+COMPARISONS: tuple[Comparison, ...] = (
+    Comparison("text", ("jaccard<0.3", "0.3-0.5", "0.5-0.7", "0.7-0.85", ">=0.85"), _text),
+    Comparison("fuzz", ("token-set<0.6", "0.6-0.8", "0.8-0.9", ">=0.9"), _fuzz),
+    Comparison("template", ("different texts", "one template", "one template, other person"), _template),
+    Comparison("phone", ("none shared", "hub phone (3+ persons)", "phone of 2 persons", "personal phone"),
+               _contact("phone")),
+    Comparison("email", ("none shared", "hub e-mail", "e-mail of 2 persons", "personal e-mail"), _contact("email")),
+    Comparison("handle", ("none shared", "hub handle", "handle of 2 persons", "personal handle"), _contact("handle")),
+    Comparison("photo", ("no photo in common", "stock photo", "near photo", "same photo"), _photo),
+    Comparison("name", ("different names", "same name"), _name),
+    Comparison("age", ("ages within 1 year", "2-3 years apart", "4+ years apart"), _age),
+    Comparison("city", ("different cities", "same city"), _code("same_city")),
+    Comparison("site", ("different sites", "same site"), _code("same_site")),
+    Comparison("days", ("within a week", "within a month", "over a month apart"), _days),
+)
+BY_NAME = {c.name: c for c in COMPARISONS}
+
+
+def comparison_levels(features: pd.DataFrame, names: tuple[str, ...] | None = None) -> pd.DataFrame:
+    """Level of every comparison (columns) for every pair (rows); MISSING where not comparable."""
+    chosen = COMPARISONS if names is None else tuple(BY_NAME[n] for n in names)
+    return pd.DataFrame({c.name: c.compute(features) for c in chosen}, index=features.index)

@@ -1,0 +1,81 @@
+"""Fellegi–Sunter EM: recovers known m/u from simulated comparison vectors, honours labels and
+fixed m, round-trips through JSON."""
+
+import json
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from adcount.link.comparisons import BY_NAME
+from adcount.link.fellegi_sunter import FellegiSunter
+
+TRUE_M = {"text": [0.01, 0.04, 0.25, 0.4, 0.3], "phone": [0.2, 0.05, 0.15, 0.6],
+          "name": [0.08, 0.92], "age": [0.96, 0.03, 0.01]}
+TRUE_U = {"text": [0.3, 0.3, 0.3, 0.08, 0.02], "phone": [0.6, 0.38, 0.015, 0.005],
+          "name": [0.8, 0.2], "age": [0.2, 0.1, 0.7]}
+NAMES = tuple(TRUE_M)
+
+
+def simulate(n: int, share: float, seed: int, missing: float = 0.1) -> tuple[pd.DataFrame, np.ndarray]:
+    rng = np.random.default_rng(seed)
+    match = rng.random(n) < share
+    columns = {}
+    for name in NAMES:
+        m, u = np.asarray(TRUE_M[name]), np.asarray(TRUE_U[name])
+        draw_m = rng.choice(len(m), size=n, p=m)
+        draw_u = rng.choice(len(u), size=n, p=u)
+        level = np.where(match, draw_m, draw_u)
+        level[rng.random(n) < missing] = -1
+        columns[name] = level.astype(np.int8)
+    return pd.DataFrame(columns), match
+
+
+def test_em_recovers_known_m_u_and_share():
+    levels, match = simulate(60_000, 0.4, seed=1)
+    model = FellegiSunter(comparisons=NAMES, fixed_m={}).fit(levels)
+    assert model.converged_
+    assert model.match_share_ == pytest.approx(0.4, abs=0.02)
+    for name in NAMES:
+        assert np.allclose(model.m_[name], TRUE_M[name], atol=0.03), name
+        assert np.allclose(model.u_[name], TRUE_U[name], atol=0.03), name
+    # calibrated: among pairs given ~0.8, about 80% are matches
+    proba = model.predict_proba(levels)
+    band = (proba > 0.7) & (proba < 0.9)
+    assert band.sum() > 200
+    assert match[band].mean() == pytest.approx(proba[band].mean(), abs=0.06)
+
+
+def test_match_weights_are_log2_ratios_and_missing_adds_nothing():
+    levels, _ = simulate(5_000, 0.5, seed=2)
+    model = FellegiSunter(comparisons=NAMES).fit(levels)
+    weights = model.match_weights(levels)
+    row = levels.iloc[0]
+    for name in NAMES:
+        expected = 0.0 if row[name] < 0 else np.log2(model.m_[name][row[name]] / model.u_[name][row[name]])
+        assert weights.iloc[0][name] == pytest.approx(expected)
+    missing = levels.copy()
+    missing.loc[:, :] = -1
+    assert np.allclose(model.predict_proba(missing), model.match_share_)
+
+
+def test_fixed_m_stays_and_labels_stay_fixed():
+    levels, match = simulate(8_000, 0.3, seed=3)
+    fixed = {"age": (0.9, 0.07, 0.03)}
+    labels = np.full(len(levels), np.nan)
+    labels[:500] = match[:500]
+    model = FellegiSunter(comparisons=NAMES, fixed_m=fixed).fit(levels, labels)
+    assert np.allclose(model.m_["age"], fixed["age"])
+    assert model.m_["text"][-1] > model.u_["text"][-1]
+
+
+def test_json_round_trip_gives_identical_probabilities():
+    levels, _ = simulate(3_000, 0.5, seed=4)
+    model = FellegiSunter(comparisons=NAMES).fit(levels)
+    again = FellegiSunter.from_dict(json.loads(json.dumps(model.to_dict())))
+    assert np.array_equal(model.predict_proba(levels), again.predict_proba(levels))
+    assert again.to_dict()["levels"]["phone"] == list(BY_NAME["phone"].levels)
+    broken = model.to_dict()
+    broken["m"]["phone"] = [0.5, 0.5]
+    with pytest.raises(ValueError, match="phone"):
+        FellegiSunter.from_dict(broken)
