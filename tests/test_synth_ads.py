@@ -12,9 +12,8 @@ import pytest
 from adcount import synth
 from adcount.synth import lexicon
 from adcount.synth.population import simulate_persons
+from test_synth_files import CANONICAL
 
-CANONICAL = ["ad_id", "site", "posted_at", "title", "text", "phones", "emails", "images", "city",
-             "region", "age", "gender", "nationality", "price", "url"]
 
 
 @pytest.fixture(scope="module")

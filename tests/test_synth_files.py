@@ -13,7 +13,8 @@ CANONICAL = ["ad_id", "site", "posted_at", "title", "text", "phones", "emails", 
              "region", "age", "gender", "nationality", "price", "url"]
 
 
-def _files(folder: Path) -> dict[str, bytes]:
+def written_files(folder: Path) -> dict[str, bytes]:
+    """Every file under ``folder`` (relative name -> bytes)."""
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
             if p.is_file()}
 
@@ -22,7 +23,7 @@ def test_text_scale_files_are_deterministic(tmp_path: Path) -> None:
     a = synth.generate("text-scale", seed=3, n_ads=3000, out_dir=tmp_path / "a")
     b = synth.generate("text-scale", seed=3, n_ads=3000, out_dir=tmp_path / "b")
     pd.testing.assert_frame_equal(a, b)
-    assert _files(tmp_path / "a") == _files(tmp_path / "b")
+    assert written_files(tmp_path / "a") == written_files(tmp_path / "b")
     c = synth.generate("text-scale", seed=4, n_ads=3000)
     assert not a["text"].equals(c["text"])
 
