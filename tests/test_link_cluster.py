@@ -44,3 +44,40 @@ def test_monte_carlo_is_deterministic_for_a_seed():
     a = sample_person_counts(200, pairs, prob, 100, seed=7)
     b = sample_person_counts(200, pairs, prob, 100, seed=7)
     assert np.array_equal(a, b)
+
+
+def _clique(members):
+    return [(i, j) for k, i in enumerate(members) for j in members[k + 1:]]
+
+
+def test_chaining_guard_splits_a_planted_chain():
+    from adcount.link.chaining import complete_pairs, split_chains
+
+    first, second = list(range(5)), list(range(5, 10))
+    scored = np.array(_clique(first) + _clique(second) + [(4, 5)])
+    prob = np.r_[np.full(20, 0.97), 0.8]
+    # one strong bridge chains the two persons into one component
+    assert len(set(person_labels(10, scored, prob, 0.5).tolist())) == 1
+    extra = complete_pairs(person_labels(10, scored, prob, 0.5), scored)
+    assert len(extra) == 45 - len(scored)  # every other pair of the component gets scored
+    pairs = np.concatenate([scored, extra])
+    prob = np.r_[prob, np.full(len(extra), 0.05)]  # the ads on either side never look alike
+    labels = split_chains(10, pairs, prob, 0.5)
+    assert labels.tolist() == [0] * 5 + [1] * 5
+
+
+def test_chaining_guard_keeps_a_person_with_one_odd_ad():
+    from adcount.link.chaining import split_chains
+
+    pairs = np.array(_clique(list(range(6))))
+    prob = np.full(len(pairs), 0.95)
+    prob[(pairs[:, 0] == 0) & (pairs[:, 1] > 2)] = 0.3  # ad 0 uses an alias in three ads' eyes
+    assert split_chains(6, pairs, prob, 0.5).tolist() == [0] * 6
+
+
+def test_hub_components_need_stronger_links():
+    from adcount.link.chaining import split_chains
+
+    pairs = np.array([[0, 1], [1, 2], [2, 3], [0, 3]])
+    prob = np.array([0.99, 0.7, 0.99, 0.2])
+    assert split_chains(4, pairs, prob, 0.5, max_size=2).tolist() == [0, 0, 1, 1]

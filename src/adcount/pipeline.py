@@ -16,6 +16,7 @@ import pandas as pd
 
 from adcount.candidates.keys import key_pairs, unique_pairs
 from adcount.config import Config
+from adcount.link.chaining import complete_pairs, split_chains
 from adcount.link.claims import read_claims
 from adcount.link.cluster import ad_confidence, components, network_edges, person_labels
 from adcount.link.comparisons import comparison_levels
@@ -88,13 +89,22 @@ def deduplicate(ads: Ads | pd.DataFrame | str | Path, config: Config | None = No
     features = pair_features(pairs, signals)
     levels = comparison_levels(features)
     model = FellegiSunter().fit(levels)
-    bits = model.match_weights(levels)
     probability = model.predict_proba(levels)
 
     say("clustering")
-    linked = probability >= config.link.person_threshold
-    persons = person_labels(n, pairs, probability, config.link.person_threshold)
-    networks = components(n, network_edges(pairs, features, linked))  # person links included
+    threshold = config.link.person_threshold
+    # score every pair inside multi-ad components too, so chains can be re-split on full evidence
+    extra = complete_pairs(person_labels(n, pairs, probability, threshold), pairs)
+    if len(extra):
+        pairs, order = _merged(pairs, extra)
+        features = pd.concat([features, pair_features(extra, signals)], ignore_index=True).iloc[order]
+        features = features.reset_index(drop=True)
+        levels = comparison_levels(features)
+        probability = model.predict_proba(levels)
+    bits = model.match_weights(levels)
+    persons = split_chains(n, pairs, probability, threshold)
+    same_person = persons[pairs[:, 0]] == persons[pairs[:, 1]]
+    networks = components(n, network_edges(pairs, features, same_person))  # person links included
     confidence = ad_confidence(n, pairs, probability, persons)
 
     return DedupResult(
@@ -102,6 +112,13 @@ def deduplicate(ads: Ads | pd.DataFrame | str | Path, config: Config | None = No
         person=persons, network=networks, confidence=confidence, contacts=contacts,
         text_usable=text.usable, flags=photos.flags,
     )
+
+
+def _merged(pairs: np.ndarray, extra: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Two disjoint sorted pair sets as one sorted set, and the order that sorts their concatenation."""
+    both = np.concatenate([pairs, extra])
+    order = np.lexsort((both[:, 1], both[:, 0]))
+    return both[order], order
 
 
 def _template_evidence(normalised: list[str], pairs: np.ndarray, id_rank: np.ndarray) -> TemplateEvidence:
