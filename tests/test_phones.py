@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
 
 import phonenumbers
@@ -31,6 +32,13 @@ def test_corpus_is_large_hard_and_has_negatives(corpus):
     for case in corpus:
         for phone in case["phones"]:
             assert phonenumbers.is_valid_number(phonenumbers.parse(phone)), case["id"]
+
+
+def test_corpus_file_is_what_its_builder_writes(corpus):
+    spec = importlib.util.spec_from_file_location("build_corpus", CORPUS.with_name("build_corpus.py"))
+    builder = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(builder)
+    assert builder.build() == corpus
 
 
 def test_corpus_precision_and_recall(corpus):
