@@ -8,7 +8,7 @@ import pytest
 
 import adcount
 from adcount.normalize.contacts_eval import load_labelled, score_extractor
-from adcount.normalize.emails import extract_emails
+from adcount.normalize.emails import canonical_email, extract_emails
 
 CORPUS = Path(__file__).parent / "data" / "contacts" / "corpus.jsonl"
 
@@ -71,3 +71,23 @@ def test_no_address_from_ordinary_sentences(text):
 def test_bad_input_is_a_clear_error():
     with pytest.raises(TypeError, match="expects a str"):
         extract_emails(None)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("address", "mailbox"),
+    [
+        ("lea.douce59@gmail.com", "leadouce59@gmail.com"),
+        ("Lea.Douce59+annonces@googlemail.com", "leadouce59@gmail.com"),
+        ("lea.douce59+pro@hotmail.fr", "lea.douce59@hotmail.fr"),
+        ("lea.douce59+pro@laposte.net", "lea.douce59+pro@laposte.net"),
+        ("lea.douce59@yahoo.fr", "lea.douce59@yahoo.fr"),
+    ],
+)
+def test_canonical_mailbox_for_linking(address, mailbox):
+    assert canonical_email(address) == mailbox
+
+
+def test_canonical_mailbox_rejects_non_addresses_without_echoing_them():
+    with pytest.raises(ValueError, match="one address") as info:
+        canonical_email("lea.douce59 gmail.com")
+    assert "douce" not in str(info.value)

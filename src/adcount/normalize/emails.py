@@ -86,3 +86,26 @@ def extract_emails(text: str) -> list[str]:
         if address not in emails:
             emails.append(address)
     return emails
+
+
+# Providers that deliver "name+anything@" to "name@"; Gmail also ignores dots in the name.
+_PLUS_ADDRESSING = frozenset({"gmail.com", "googlemail.com", "outlook.com", "outlook.fr", "hotmail.com",
+                              "hotmail.fr", "live.com", "live.fr", "icloud.com", "protonmail.com", "proton.me"})
+_DOTLESS = frozenset({"gmail.com", "googlemail.com"})
+
+
+def canonical_email(address: str) -> str:
+    """The mailbox an address reaches, for linking ads: "Lea.Douce+ads@googlemail.com" and
+    "leadouce@gmail.com" are one Gmail account, so both give "leadouce@gmail.com".
+
+    ``address`` is one address as :func:`extract_emails` returns it; other providers' addresses
+    are returned unchanged (they may treat dots and "+" as part of the name).
+    """
+    local, _, domain = address.lower().rpartition("@")
+    if not local:
+        raise ValueError("canonical_email expects one address of the form name@domain")
+    if domain in _PLUS_ADDRESSING:
+        local = local.split("+", 1)[0]
+    if domain in _DOTLESS:
+        local, domain = local.replace(".", ""), "gmail.com"
+    return f"{local}@{domain}"
