@@ -182,7 +182,8 @@ def compose_ads(preset: Preset, p: Persons, ads: Postings, site_names: list[str]
     field_numbers = p.phones.render(np.maximum(ads.phone, 0), ads.field_style, rng)
     field_emails = _email_text(p, ads, np.full(n, PLAIN_EMAIL_STYLE))
     site = _gather(site_names, ads.site)
-    ad_number = rng.choice(9_000_000, size=n, replace=False) + 1_000_000
+    # distinct 7-digit listing numbers (more digits only past 9 million ads)
+    ad_number = rng.choice(max(9_000_000, 10 * n), size=n, replace=False) + 1_000_000
     url = pc.binary_join_element_wise(
         "https://www.", site, "/annonce/",
         pc.cast(pa.array(ad_number), pa.string()), "")
