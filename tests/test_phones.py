@@ -231,9 +231,10 @@ def test_never_reads_prices_ages_dates_times_postcodes_measures_ids_or_masks(tex
 
 @pytest.mark.parametrize(
     "text",
-    ["du 01/11 au 05/11, 06 12 34 56 78", "Présente du 28/10 au 02/11 06 12 34 56 78", "le 05/11 06/12/34/56/78"],
+    ["du 01/11 au 05/11, 06 12 34 56 78", "Présente du 28/10 au 02/11 06 12 34 56 78", "le 05/11 06/12/34/56/78",
+     "note 09/10 06 12 34 56 78", "mon 06 06 12 34 56 78", "n° 05 06.12.34.56.78"],
 )
-def test_day_and_month_before_a_phone_are_not_glued_to_it(text):
+def test_stray_digits_before_a_phone_are_not_glued_to_it(text):
     assert extract_phones(text) == [LEA]
 
 

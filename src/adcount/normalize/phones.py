@@ -17,8 +17,9 @@ Pipeline for one text (each step is a precompiled regex or ``str.translate``):
 6. Inside a chain, a phone starts at a group that begins with ``+``, ``00`` or the national
    trunk ``0`` (or, at the chain's start, with the region's calling code: "33 6 12 34 56 78"),
    ends at a group boundary, and must be a valid number for phonenumbers
-   (``is_valid_number``); the longest valid span wins, then the search resumes after it. Digits
-   are never cut inside a group, so a 14-digit identifier cannot yield a phone.
+   (``is_valid_number``); from each start the longest valid span counts, and overlapping spans
+   are settled by covering the most digits. Digits are never cut inside a group, so a 14-digit
+   identifier cannot yield a phone.
 
 Validation results are cached: the same numbers recur across thousands of ads.
 """
@@ -129,40 +130,51 @@ def _start(group: str, first_in_chain: bool, region_code: str) -> tuple[str, str
     return None
 
 
-def _phones_in_chain(groups: list[str], region: str) -> list[str]:
-    """Valid phones in one chain of digit groups, aligned on group boundaries, left to right.
+def _longest_from(groups: list[str], i: int, region: str, region_code: str) -> tuple[int, str, int] | None:
+    """(last group, E.164, digits used) of the longest valid phone starting at group ``i``."""
+    start = _start(groups[i], i == 0, region_code)
+    if start is None:
+        return None
+    prefix, digits = start
+    best = None
+    j = i
+    while True:
+        if len(digits) >= _MIN_PHONE_DIGITS and _plausible(prefix, digits, region):
+            e164 = _valid_e164(prefix + digits, region)
+            if e164 is not None:
+                best = (j, e164, len(digits))
+        j += 1
+        if j >= len(groups) or groups[j].startswith("+"):
+            return best
+        digits += groups[j]
+        if len(digits) > _MAX_PHONE_DIGITS:
+            return best
 
-    From each possible start, groups are appended one by one; the longest span that
-    phonenumbers accepts wins and the search resumes after it.
+
+def _phones_in_chain(groups: list[str], region: str) -> list[str]:
+    """Valid phones in one chain of digit groups, aligned on group boundaries, in order.
+
+    Each group may start a phone (the longest valid span from it). Spans overlap when stray
+    digits touch a phone ("note 09/10 06 12 34 56 78" holds "09 10 06 12 34" and
+    "06 12 34 56 78"); the chosen spans cover the most digits and, on a tie, start latest, so
+    the stray digits before a phone are the ones left out.
     """
     region_code = str(phonenumbers.country_code_for_region(region))
-    found: list[str] = []
-    i = 0
-    while i < len(groups):
-        start = _start(groups[i], i == 0, region_code)
-        if start is None:
-            i += 1
-            continue
-        prefix, digits = start
-        best: tuple[str, int] | None = None
-        j = i
-        while True:
-            if len(digits) >= _MIN_PHONE_DIGITS and _plausible(prefix, digits, region):
-                e164 = _valid_e164(prefix + digits, region)
-                if e164 is not None:
-                    best = (e164, j)
-            j += 1
-            if j >= len(groups) or groups[j].startswith("+"):
-                break
-            digits += groups[j]
-            if len(digits) > _MAX_PHONE_DIGITS:
-                break
-        if best is None:
-            i += 1
-        else:
-            found.append(best[0])
-            i = best[1] + 1
-    return found
+    spans = {i: span for i in range(len(groups)) if (span := _longest_from(groups, i, region, region_code))}
+    if len(spans) <= 1:
+        return [phone for _, phone, _ in spans.values()]
+    # best[k]: ((digits covered, sum of starts), phones) using groups k.. only
+    best: list[tuple[tuple[int, int], list[str]]] = [((0, 0), [])] * (len(groups) + 1)
+    for k in range(len(groups) - 1, -1, -1):
+        choice = best[k + 1]
+        if k in spans:
+            end, phone, used = spans[k]
+            (covered, starts), phones = best[end + 1]
+            taken = ((covered + used, starts + k), [phone, *phones])
+            if taken[0] > choice[0]:
+                choice = taken
+        best[k] = choice
+    return best[0][1]
 
 
 def _digits_and_words(text: str) -> str:
