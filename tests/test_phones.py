@@ -197,6 +197,11 @@ def test_plain_number_is_not_glued_to_digits_across_words():
     assert extract_phones("Mon 06 c'est : zéro six 45 78 12 80, Luna") == ["+33645781280"]
 
 
+def test_overseas_departements_keep_their_calling_code():
+    assert extract_phones("Saint-Denis, appelle le 0692 12 34 56") == ["+262692123456"]
+    assert extract_phones("Pointe-à-Pitre 06 90 12 34 56 ou 06 12 34 56 78") == ["+590690123456", LEA]
+
+
 def test_region_reads_national_numbers():
     assert extract_phones("Bel: 0470 12 34 56", region="BE") == ["+32470123456"]
     assert extract_phones("06 12 34 56 78", region="FR") == [LEA]

@@ -60,16 +60,26 @@ _MAX_PHONE_DIGITS = 17  # "00" + 15-digit E.164, with room for a written trunk "
 _DIGITS = "0123456789"
 
 
+# Overseas départements dial like mainland France (trunk 0, ten digits) but have their own
+# calling codes: "0692 12 34 56" in a French ad is a Réunion mobile, +262 692 12 34 56.
+_NATIONAL_ALSO = {"FR": ("RE", "GP", "MQ", "GF", "YT", "PM", "BL", "MF")}
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def _valid_e164(candidate: str, region: str) -> str | None:
-    """E.164 form of ``candidate`` if phonenumbers accepts it as a valid number, else None."""
-    try:
-        number = phonenumbers.parse(candidate, region)
-    except phonenumbers.NumberParseException:
-        return None
-    if not phonenumbers.is_valid_number(number):
-        return None
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    """E.164 form of ``candidate`` if phonenumbers accepts it as a valid number, else None.
+
+    A national number invalid in ``region`` is also tried in the regions that share its
+    numbering plan (_NATIONAL_ALSO)."""
+    regions = (region,) if candidate.startswith("+") else (region, *_NATIONAL_ALSO.get(region, ()))
+    for dialled_from in regions:
+        try:
+            number = phonenumbers.parse(candidate, dialled_from)
+        except phonenumbers.NumberParseException:
+            return None
+        if phonenumbers.is_valid_number(number):
+            return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    return None
 
 
 @functools.lru_cache(maxsize=1024)

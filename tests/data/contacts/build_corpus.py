@@ -467,6 +467,7 @@ HANDWRITTEN_PROBES = [
     ("oh six one two three four five six seven eight", ["+33612345678"], [], [], True, ["spelled_en", "known_miss"]),
     ("Code promo 0612 valable jusqu'au 31/12/2018", [], [], [], True, ["neg", "code"]),
     ("Avis clients : note 09/10 06 12 34 56 78", ["+33612345678"], [], [], True, ["stray_digits"]),
+    ("Nouvelle à Saint-Denis (974), appelle le 0692 45 67 89", ["+262692456789"], [], [], True, ["overseas"]),
     ("Arras, Lens, Béthune (62000, 62300, 62400)", [], [], [], True, ["neg", "postcode"]),
     ("J'ai 06 ans d'expérience, taille 0, 34 kg", [], [], [], True, ["neg", "age"]),
     ("Ouvert 06:00-12:00, 14:00-18:00", [], [], [], True, ["neg", "time"]),
