@@ -7,9 +7,8 @@ go through `deduplicate`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Callable
 
 import numpy as np
 import pandas as pd
@@ -22,6 +21,7 @@ from adcount.link.cluster import ad_confidence, components, network_edges, perso
 from adcount.link.comparisons import comparison_levels
 from adcount.link.features import AdSignals, TemplateEvidence, contact_spread, pair_features
 from adcount.link.fellegi_sunter import FellegiSunter
+from adcount.link.model_io import LinkModel
 from adcount.normalize.text import normalize_texts
 from adcount.result import DedupResult
 from adcount.schema import Ads, load_ads
@@ -35,7 +35,8 @@ Progress = Callable[[str], None]
 
 def deduplicate(ads: Ads | pd.DataFrame | str | Path, config: Config | None = None, *,
                 key: bytes | str | None = None, raw_contacts: bool = False,
-                out_dir: str | Path | None = None, progress: Progress | None = None) -> DedupResult:
+                out_dir: str | Path | None = None, progress: Progress | None = None,
+                model: LinkModel | str = "em") -> DedupResult:
     """Group ads into persons and networks.
 
     ads: an `Ads` from `load_ads`, or anything `load_ads` accepts.
@@ -43,6 +44,9 @@ def deduplicate(ads: Ads | pd.DataFrame | str | Path, config: Config | None = No
         else a fresh key for this call only). Phones, e-mails and handles appear in outputs only
         as keyed pseudonyms unless `raw_contacts=True`.
     progress: optional callback told the name of each stage as it starts (the CLI draws a bar).
+    model: how pairs are scored: "em" (Fellegi–Sunter fitted by EM on this ad set, no labels
+        needed), "rules" (the hand-set weights of `adcount.link.rules`, no fitting), or a fitted
+        model (`FellegiSunter`, `SupervisedModel`, e.g. from `load_model` or `active.fold_labels`).
     """
     config = config or Config()
     if not isinstance(ads, Ads):
@@ -88,7 +92,7 @@ def deduplicate(ads: Ads | pd.DataFrame | str | Path, config: Config | None = No
     )
     features = pair_features(pairs, signals)
     levels = comparison_levels(features)
-    model = FellegiSunter().fit(levels)
+    model = _scorer(model, levels)
     probability = model.predict_proba(levels)
 
     say("clustering")
@@ -112,6 +116,16 @@ def deduplicate(ads: Ads | pd.DataFrame | str | Path, config: Config | None = No
         person=persons, network=networks, confidence=confidence, contacts=contacts,
         text_usable=text.usable, flags=photos.flags,
     )
+
+
+def _scorer(model: LinkModel | str, levels: pd.DataFrame) -> LinkModel:
+    if model == "em":
+        return FellegiSunter().fit(levels)
+    if model == "rules":
+        return FellegiSunter.from_rules(levels)
+    if isinstance(model, str):
+        raise ValueError(f"unknown link model {model!r}; use 'em', 'rules' or a fitted model")
+    return model
 
 
 def _merged(pairs: np.ndarray, extra: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

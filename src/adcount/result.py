@@ -183,6 +183,25 @@ class DedupResult:
             },
         )
 
+    # --- linkage: explanations, review export, active labelling (adcount.link) ---
+    def explain(self, ad_id_a: str, ad_id_b: str):
+        """Why two ads were or were not linked: each comparison's level and bits (`link.explain`)."""
+        from adcount.link.explain import explain_pair
+
+        return explain_pair(self, ad_id_a, ad_id_b)
+
+    def review_html(self, path: str | Path, person_ids: list[str] | None = None, *, raw_text: bool = False) -> Path:
+        """Write an offline HTML page showing each chosen person's ads side by side (`link.review`)."""
+        from adcount.link.review import review_html
+
+        return review_html(self, path, person_ids, raw_text=raw_text)
+
+    def pairs_to_label(self, n: int = 20) -> pd.DataFrame:
+        """The candidate pairs most worth a human label, with an empty `label` column (`link.active`)."""
+        from adcount.link.active import uncertain_pairs
+
+        return uncertain_pairs(self, n)
+
     def summary(self) -> str:
         """A one-screen text summary."""
         est = self.estimate()

@@ -76,27 +76,32 @@ def _code(column: str) -> Callable[[pd.DataFrame], np.ndarray]:
 
 @dataclass(frozen=True)
 class Comparison:
-    """One comparison: its name, the label of each level, how to compute the levels."""
+    """One comparison: its name, the label of each level, how to compute the levels, and the
+    pair features it reads (shown in explanations)."""
 
     name: str
     levels: tuple[str, ...]
     compute: Callable[[pd.DataFrame], np.ndarray]
+    features: tuple[str, ...]
 
 
 COMPARISONS: tuple[Comparison, ...] = (
-    Comparison("text", ("jaccard<0.3", "0.3-0.5", "0.5-0.7", "0.7-0.85", ">=0.85"), _text),
-    Comparison("fuzz", ("token-set<0.6", "0.6-0.8", "0.8-0.9", ">=0.9"), _fuzz),
-    Comparison("template", ("different texts", "one template", "one template, other person"), _template),
+    Comparison("text", ("jaccard<0.3", "0.3-0.5", "0.5-0.7", "0.7-0.85", ">=0.85"), _text, ("text_jaccard",)),
+    Comparison("fuzz", ("token-set<0.6", "0.6-0.8", "0.8-0.9", ">=0.9"), _fuzz, ("text_fuzz",)),
+    Comparison("template", ("different texts", "one template", "one template, other person"), _template,
+               ("same_template", "template_conflict")),
     Comparison("phone", ("none shared", "hub phone (3+ persons)", "phone of 2 persons", "personal phone"),
-               _contact("phone")),
-    Comparison("email", ("none shared", "hub e-mail", "e-mail of 2 persons", "personal e-mail"), _contact("email")),
-    Comparison("handle", ("none shared", "hub handle", "handle of 2 persons", "personal handle"), _contact("handle")),
-    Comparison("photo", ("no photo in common", "stock photo", "near photo", "same photo"), _photo),
-    Comparison("name", ("different names", "same name"), _name),
-    Comparison("age", ("ages within 1 year", "2-3 years apart", "4+ years apart"), _age),
-    Comparison("city", ("different cities", "same city"), _code("same_city")),
-    Comparison("site", ("different sites", "same site"), _code("same_site")),
-    Comparison("days", ("within a week", "within a month", "over a month apart"), _days),
+               _contact("phone"), ("shared_phones", "phone_spread")),
+    Comparison("email", ("none shared", "hub e-mail", "e-mail of 2 persons", "personal e-mail"), _contact("email"),
+               ("shared_emails", "email_spread")),
+    Comparison("handle", ("none shared", "hub handle", "handle of 2 persons", "personal handle"), _contact("handle"),
+               ("shared_handles", "handle_spread")),
+    Comparison("photo", ("no photo in common", "stock photo", "near photo", "same photo"), _photo, ("image_distance", "image_spread")),
+    Comparison("name", ("different names", "same name"), _name, ("name_match",)),
+    Comparison("age", ("ages within 1 year", "2-3 years apart", "4+ years apart"), _age, ("age_diff",)),
+    Comparison("city", ("different cities", "same city"), _code("same_city"), ("same_city",)),
+    Comparison("site", ("different sites", "same site"), _code("same_site"), ("same_site",)),
+    Comparison("days", ("within a week", "within a month", "over a month apart"), _days, ("days_apart",)),
 )
 BY_NAME = {c.name: c for c in COMPARISONS}
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from adcount.link.scoring import BitsModel
 from adcount.link.comparisons import BY_NAME, MISSING
 from adcount.link.rules import FIXED_M, PRIOR_MATCH_SHARE, rule_bits
 
@@ -28,7 +29,7 @@ MIN_SHARE, MAX_SHARE = 1e-3, 1 - 1e-3
 
 
 @dataclass
-class FellegiSunter:
+class FellegiSunter(BitsModel):
     """Fellegi–Sunter model over named comparisons (see `comparisons.COMPARISONS`).
 
     Parameters follow scikit-learn conventions; learned state ends in an underscore:
@@ -120,20 +121,6 @@ class FellegiSunter:
     @property
     def prior_bits(self) -> float:
         return float(np.log2(self.match_share_) - np.log2(1.0 - self.match_share_))
-
-    def match_weights(self, levels: pd.DataFrame) -> pd.DataFrame:
-        """Per pair and comparison, the bits its level adds (0 where missing)."""
-        out = {}
-        for name in self.comparisons:
-            column = levels[name].to_numpy()
-            bits = self.level_bits(name)
-            out[name] = np.where(column == MISSING, 0.0, bits[np.maximum(column, 0)])
-        return pd.DataFrame(out, index=levels.index)
-
-    def predict_proba(self, levels: pd.DataFrame) -> np.ndarray:
-        """Posterior match probability of every pair."""
-        total = self.prior_bits + self.match_weights(levels).to_numpy().sum(axis=1)
-        return 1.0 / (1.0 + np.exp2(-total))
 
     def to_dict(self) -> dict:
         return {
