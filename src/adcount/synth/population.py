@@ -139,7 +139,8 @@ def _choose_body(rng: np.random.Generator, style: np.ndarray,
 
 
 def _copycat_leaders(rng: np.random.Generator, kind: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Decoys in families of 2-4 unrelated persons: (decoys, the family member they copy)."""
+    """Decoys in families of 2-4 unrelated persons: (decoys, the family member whose
+    sentences they reuse)."""
     decoys = np.flatnonzero(kind == KIND_DECOY)
     sizes = _group_sizes(rng, len(decoys), 4)
     first = np.cumsum(sizes) - sizes
@@ -297,8 +298,7 @@ def simulate_persons(preset: Preset, n_ads: int, rng: np.random.Generator) -> Pe
     for arr in (body_group, body_para, closing_group, closing_para, contact, phone_style, price):
         arr[member] = arr[lead]
     decoys, copied = _copycat_leaders(rng, st.kind)
-    for arr in (body_group, body_para, closing_group, closing_para):
-        arr[decoys] = arr[copied]
+    body_group[decoys] = body_group[copied]  # same sentences, each decoy in her own wording
     _align_templates(opening, OPENINGS, st, gender)
     _align_templates(title, TITLES, st, gender)
 
