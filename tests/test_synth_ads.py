@@ -170,8 +170,9 @@ def test_templates_and_decoys_make_text_alone_ambiguous(scale: pd.DataFrame) -> 
     i, j = np.nonzero(similarity >= 0.5)
     other_person = persons[i] != persons[j]
     assert (other_person & (networks[i] == networks[j])).sum() >= 5  # one template, several persons
-    i, j = np.nonzero(similarity >= 0.35)
-    assert (networks[i] != networks[j]).sum() >= 20  # decoys: unrelated persons, the same sentences
+    # decoys: unrelated persons writing the same sentences, far above chance overlaps (< 0.36)
+    i, j = np.nonzero(similarity >= 0.4)
+    assert (networks[i] != networks[j]).sum() >= 20
 
 
 def test_text_scale_structure(scale: pd.DataFrame) -> None:

@@ -298,7 +298,8 @@ def simulate_persons(preset: Preset, n_ads: int, rng: np.random.Generator) -> Pe
     for arr in (body_group, body_para, closing_group, closing_para, contact, phone_style, price):
         arr[member] = arr[lead]
     decoys, copied = _copycat_leaders(rng, st.kind)
-    body_group[decoys] = body_group[copied]  # same sentences, each decoy in her own wording
+    for arr in (body_group, body_para):  # the same body; her own opening, closing, contact
+        arr[decoys] = arr[copied]
     _align_templates(opening, OPENINGS, st, gender)
     _align_templates(title, TITLES, st, gender)
 
