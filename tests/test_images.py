@@ -15,6 +15,7 @@ from PIL import Image, ImageOps
 from adcount import hash_images, image_pairs
 from adcount.candidates.hamming import DEFAULT_MAX_DISTANCE
 from adcount.signals.image_samples import source_photos
+from adcount.signals.image_spread import photo_spread
 from adcount.signals.image_transforms import TRANSFORMS
 
 
@@ -219,3 +220,52 @@ def test_empty_batch_and_bad_arguments():
         hash_images([], mode="dhash")
     with pytest.raises(ValueError, match="threads"):
         hash_images([], threads=0)
+
+
+# --- stock photos: how many contacts share a photo --------------------------------------------
+
+
+def _spread_by_sets(pairs, labels):
+    """Reference: set union over each image's closed neighbourhood."""
+    neighbours = [{i} for i in range(len(labels))]
+    for i, j in pairs:
+        neighbours[i].add(j)
+        neighbours[j].add(i)
+    return [len(set().union(*(labels[j] for j in group))) for group in neighbours]
+
+
+def test_photo_spread_matches_set_reference():
+    rng = np.random.default_rng(5)
+    n = 300
+    pairs = np.unique(np.sort(rng.integers(0, n, size=(900, 2)), axis=1), axis=0)
+    pairs = pairs[pairs[:, 0] != pairs[:, 1]]
+    labels = [set(f"+3361234{k:04d}" for k in rng.integers(0, 40, size=rng.integers(0, 3))) for _ in range(n)]
+    np.testing.assert_array_equal(photo_spread(pairs, labels), _spread_by_sets(pairs, labels))
+    single = rng.integers(-1, 25, size=n)
+    as_sets = [set() if value < 0 else {int(value)} for value in single]
+    np.testing.assert_array_equal(photo_spread(pairs, single), _spread_by_sets(pairs, as_sets))
+
+
+def test_stock_photo_is_seen_with_many_contacts(photos, tmp_path):
+    rng = np.random.default_rng(2)
+    files, contacts = [], []
+    for k, phone in enumerate(["tok-a", "tok-b", "tok-c", "tok-d"]):  # one stock photo, 4 phones
+        files.append(tmp_path / f"stock-{k}.jpg")
+        TRANSFORMS["reencode"](photos["astronaut"], rng).save(files[-1], quality=85)
+        contacts.append([phone])
+    for k in range(3):  # one person's own photo on three ads with the same phone
+        files.append(tmp_path / f"own-{k}.jpg")
+        TRANSFORMS["resize"](photos["chelsea"], rng).save(files[-1], quality=85)
+        contacts.append(["tok-e"])
+    files.append(tmp_path / "alone.jpg")
+    photos["coffee"].save(files[-1], quality=85)
+    contacts.append(None)
+    spread = photo_spread(image_pairs(hash_images(files)), contacts)
+    assert spread.tolist() == [4, 4, 4, 4, 1, 1, 1, 0]
+
+
+def test_photo_spread_rejects_bad_input():
+    with pytest.raises(ValueError, match="outside"):
+        photo_spread(np.array([[0, 5]]), ["a", "b"])
+    with pytest.raises(ValueError, match="1-D"):
+        photo_spread(np.zeros((0, 2), np.int64), np.zeros((2, 2), np.int64))

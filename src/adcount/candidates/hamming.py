@@ -32,6 +32,9 @@ DEFAULT_MAX_DISTANCE = 8
 MAX_CHUNK_BITS = 22
 """Widest chunk: its bucket table holds 2**22 + 1 offsets."""
 
+BLOCK_BITS = 8
+"""A chunk's key space is cut into 2**BLOCK_BITS blocks that are probed one at a time."""
+
 
 def _as_hash_table(hashes: ImageHashes | np.ndarray) -> tuple[np.ndarray, np.ndarray, tuple[int, ...]]:
     """(hash rows (n, v) uint64, usable-row mask (n,), base columns) from either input form."""
@@ -103,50 +106,76 @@ def _bucket_offsets(sorted_keys: np.ndarray, width: int) -> np.ndarray:
 
 
 @numba.njit(cache=True, nogil=True)
-def _probe_chunk(query_keys, query_values, query_rows, offsets, base_values, base_rows, masks,
-                 chunk, shifts, widths, probes, radius):
-    """Pairs (query row, base row) within ``radius`` whose first close chunk is ``chunk``.
+def _probe_chunk(query_keys, query_values, query_rows, block_starts, offsets, index_values,
+                 index_rows, highs, low_starts, lows, low_bits, chunk, shifts, widths, probes,
+                 radius):
+    """Pairs (query row, index row) within ``radius`` whose first close chunk is ``chunk``.
 
-    Queries and base are both sorted by their key in this chunk, and the loop runs mask by mask
-    over the sorted queries, so the bucket table and the base are read in near-sequential order.
+    Queries and index are sorted by their key in this chunk, and the key space is cut into
+    blocks of 2**low_bits buckets. A flip mask is split into its high part (which block it
+    leads to) and low part (which bucket inside the block); for one high part and one block of
+    queries, every probe lands in a single target block, so the bucket table and the index
+    entries it reads stay in cache. ``highs[h]`` has the low parts ``lows[low_starts[h]:
+    low_starts[h + 1]]``; ``block_starts`` delimits the queries of each block.
     """
     capacity = 1024
     found_a = np.empty(capacity, dtype=np.int64)
     found_b = np.empty(capacity, dtype=np.int64)
     count = 0
-    for mask in masks:
-        for q in range(len(query_keys)):
-            bucket = query_keys[q] ^ mask
-            value = query_values[q]
-            row = query_rows[q]
-            for slot in range(offsets[bucket], offsets[bucket + 1]):
-                diff = value ^ base_values[slot]
-                if _popcount(diff) > radius or base_rows[slot] == row:
-                    continue
-                earlier = False  # met by an earlier chunk's probe already
-                for e in range(chunk):
-                    if probes[e] >= 0:
-                        e_mask = (np.uint64(1) << np.uint64(widths[e])) - np.uint64(1)
-                        if _popcount((diff >> np.uint64(shifts[e])) & e_mask) <= probes[e]:
-                            earlier = True
-                            break
-                if earlier:
-                    continue
-                if count == capacity:
-                    capacity *= 2
-                    grown_a = np.empty(capacity, dtype=np.int64)
-                    grown_b = np.empty(capacity, dtype=np.int64)
-                    grown_a[:count] = found_a[:count]
-                    grown_b[:count] = found_b[:count]
-                    found_a, found_b = grown_a, grown_b
-                found_a[count] = row
-                found_b[count] = base_rows[slot]
-                count += 1
+    low_mask = (1 << low_bits) - 1
+    for h in range(len(highs)):
+        for block in range(len(block_starts) - 1):
+            target = (block ^ highs[h]) << low_bits
+            for q in range(block_starts[block], block_starts[block + 1]):
+                key_low = query_keys[q] & low_mask
+                value = query_values[q]
+                row = query_rows[q]
+                for f in range(low_starts[h], low_starts[h + 1]):
+                    bucket = target | (key_low ^ lows[f])
+                    for slot in range(offsets[bucket], offsets[bucket + 1]):
+                        diff = value ^ index_values[slot]
+                        if _popcount(diff) > radius or index_rows[slot] == row:
+                            continue
+                        earlier = False  # met by an earlier chunk's probe already
+                        for e in range(chunk):
+                            if probes[e] >= 0:
+                                e_mask = (np.uint64(1) << np.uint64(widths[e])) - np.uint64(1)
+                                if _popcount((diff >> np.uint64(shifts[e])) & e_mask) <= probes[e]:
+                                    earlier = True
+                                    break
+                        if earlier:
+                            continue
+                        if count == capacity:
+                            capacity *= 2
+                            grown_a = np.empty(capacity, dtype=np.int64)
+                            grown_b = np.empty(capacity, dtype=np.int64)
+                            grown_a[:count] = found_a[:count]
+                            grown_b[:count] = found_b[:count]
+                            found_a, found_b = grown_a, grown_b
+                        found_a[count] = row
+                        found_b[count] = index_rows[slot]
+                        count += 1
     return found_a[:count], found_b[:count]
 
 
 def _chunk_keys(values: np.ndarray, shift: int, width: int) -> np.ndarray:
     return ((values >> np.uint64(shift)) & np.uint64((1 << width) - 1)).astype(np.int64)
+
+
+def _mask_groups(masks: np.ndarray, low_bits: int, parts: int) -> list[tuple[np.ndarray, ...]]:
+    """Flip masks grouped by high part (mask >> low_bits), split into ``parts`` jobs:
+    [(highs, low_starts, lows), ...]."""
+    highs_all = masks >> low_bits
+    order = np.argsort(highs_all, kind="stable")
+    highs, starts = np.unique(highs_all[order], return_index=True)
+    lows = masks[order] & ((1 << low_bits) - 1)
+    bounds = np.append(starts, len(masks))
+    jobs = []
+    for part in np.array_split(np.arange(len(highs)), parts):
+        if len(part):
+            first, last = bounds[part[0]], bounds[part[-1] + 1]
+            jobs.append((highs[part], bounds[part[0] : part[-1] + 2] - first, lows[first:last]))
+    return jobs
 
 
 def _near_pairs(table: np.ndarray, base_columns: tuple[int, ...], radius: int, threads: int) -> np.ndarray:
@@ -164,16 +193,19 @@ def _near_pairs(table: np.ndarray, base_columns: tuple[int, ...], radius: int, t
     jobs = []
     for chunk in np.flatnonzero(probes >= 0):
         shift, width = int(shifts[chunk]), int(widths[chunk])
+        low_bits = max(0, width - BLOCK_BITS)
         index_keys = _chunk_keys(index, shift, width)
         index_order = np.argsort(index_keys, kind="stable")
         offsets = _bucket_offsets(index_keys[index_order], width)
         query_keys = _chunk_keys(queries, shift, width)
         query_order = np.argsort(query_keys, kind="stable")
+        sorted_keys = query_keys[query_order]
+        block_starts = np.searchsorted(sorted_keys, np.arange((1 << (width - low_bits)) + 1) << low_bits)
         masks = _flip_masks(width, int(probes[chunk])).astype(np.int64)
-        for part in np.array_split(masks, threads):
-            jobs.append((query_keys[query_order], queries[query_order], query_rows[query_order],
-                         offsets, index[index_order], index_rows[index_order], part,
-                         int(chunk), shifts, widths, probes, radius))
+        for highs, low_starts, lows in _mask_groups(masks, low_bits, threads):
+            jobs.append((sorted_keys, queries[query_order], query_rows[query_order], block_starts,
+                         offsets, index[index_order], index_rows[index_order], highs, low_starts,
+                         lows, low_bits, int(chunk), shifts, widths, probes, radius))
     with ThreadPoolExecutor(max_workers=threads) as pool:
         found = list(pool.map(lambda job: _probe_chunk(*job), jobs))
     a = np.concatenate([f[0] for f in found] + [np.zeros(0, np.int64)])

@@ -28,7 +28,7 @@ from PIL import Image, ImageOps
 DEFAULT_MAX_PIXELS = 64_000_000
 """Images with more pixels than this (width x height, as declared in the header) are refused."""
 
-WORK_SIDE = 128
+WORK_SIDE = 64
 """Robust decoding brings every image to this short side (smaller ones are kept as they are)."""
 
 _HIGH_DEPTH_MODES = {"I", "F", "I;16", "I;16L", "I;16B", "I;16N"}

@@ -1,8 +1,10 @@
 """Perceptual hashes of ad photos, many files at once: `hash_images` and its `ImageHashes` result.
 
 Speed comes from three things: JPEGs are decoded at reduced size (Pillow's draft mode), files are
-decoded on a thread pool (Pillow releases the GIL while decoding and resizing), and the DCT of
-every view of every photo runs as one batched scipy call (`image_dct.phash_stack`).
+decoded and hashed on a thread pool (Pillow releases the GIL while decoding, and the view and
+DCT kernels are numba functions that release it too), and only the 64 DCT coefficients a hash
+needs are computed (`image_dct.phash_fast`); the imagehash-exact mode runs scipy's DCT over each
+block of 32x32 grids at once (`image_dct.phash_exact`).
 
 Two modes:
 
@@ -30,7 +32,7 @@ from functools import partial
 import numpy as np
 from PIL import Image
 
-from adcount.signals.image_dct import phash_stack
+from adcount.signals.image_dct import phash_exact, phash_fast
 from adcount.signals.image_decode import (
     DEFAULT_MAX_PIXELS,
     UnreadableImage,
@@ -45,7 +47,7 @@ GRID_SIDE = 32
 MODES = ("robust", "imagehash")
 
 BLOCK = 2048
-"""Files decoded and hashed per batch: bounds memory (about 25 kB of grids per file)."""
+"""Files decoded and hashed per batch (bounds the memory held by results in flight)."""
 
 
 @dataclass(frozen=True)
@@ -79,13 +81,17 @@ class ImageHashes:
 
 
 def _decode_one(path: str | os.PathLike[str], mode: str, max_pixels: int):
-    """Grey grids and decoded size of one file, or the reason it cannot be hashed."""
+    """(What one file gives, its size, "") or (None, (0, 0), the reason it cannot be hashed).
+
+    Robust mode gives the file's finished hash row (views and DCT run here, in the worker
+    thread); imagehash mode gives its 32x32 grid, hashed with the others of its block.
+    """
     try:
         if mode == "imagehash":
             grid, size = gray_imagehash(path, GRID_SIDE, max_pixels)
-            return grid[None].astype(np.float32), size, ""
+            return grid, size, ""
         gray, size = gray_robust(path, max_pixels)
-        return view_pixels(gray, GRID_SIDE), size, ""
+        return phash_fast(view_pixels(gray, GRID_SIDE)), size, ""
     except UnreadableImage as exc:
         return None, (0, 0), str(exc)
     except Exception as exc:  # noqa: BLE001 - a batch never raises; the row records why
@@ -125,11 +131,11 @@ def hash_images(
                 block = paths[start : start + BLOCK]
                 decode = partial(_decode_one, mode=mode, max_pixels=max_pixels)
                 decoded = list(pool.map(decode, block) if pool else map(decode, block))
-                rows = start + np.flatnonzero([grids is not None for grids, _, _ in decoded])
+                rows = start + np.flatnonzero([result is not None for result, _, _ in decoded])
                 ok[rows] = True
                 if len(rows):
-                    stack = np.concatenate([grids for grids, _, _ in decoded if grids is not None])
-                    hashes[rows] = phash_stack(stack).reshape(len(rows), len(columns))
+                    stack = np.stack([result for result, _, _ in decoded if result is not None])
+                    hashes[rows] = phash_exact(stack)[:, None] if mode == "imagehash" else stack
                 sizes[start : start + len(block)] = [size for _, size, _ in decoded]
                 errors.extend(error for _, _, error in decoded)
     finally:
