@@ -134,8 +134,8 @@ class DedupResult:
 
         method="linkage" (default): persons behind the observed ads; the interval is a Monte Carlo
             over link probabilities (each link kept with its probability, reclustered).
-        method="capture-recapture": persons including those on none of the lists, with
-            lists="site" | "site-group" | "week" (see `adcount.estimate.lists`); options go to
+        method="capture-recapture": persons including those seen nowhere, with
+            lists="ads" (default) | "site-group" | "site" | "week" (see docs/estimates.md); options go to
             `adcount.capture_recapture` (method=, criterion=, max_order=, ...).
         method="combined": capture–recapture inside the linkage Monte Carlo (both uncertainties).
         method="audit": from a labelled random sample, `labels=` 0/1 per sampled ad

@@ -115,13 +115,13 @@ def _defaults(result: "DedupResult", lists: str, options: dict[str, Any]) -> dic
     return options
 
 
-def capture_recapture_from_result(result: "DedupResult", level: float, lists: str = "site-group",
+def capture_recapture_from_result(result: "DedupResult", level: float, lists: str = "ads",
                                   max_lists: int = 6, **options: Any) -> Estimate:
     """Capture–recapture on the persons found: everyone, including those seen on no list.
 
-    lists: "site-group" (default), "site", "week" (capture histories over lists), or "ads"
-    (ads per person as capture frequencies, for the single-source estimators; default Chao's
-    lower bound). Sites as lists assume a person's presence on one site says nothing of the
+    lists: "ads" (default: ads per person as capture frequencies, for the single-source
+    estimators; Chao's lower bound unless `method=` says otherwise), or "site-group", "site",
+    "week" (capture histories over lists, log-linear models). Sites as lists assume a person's presence on one site says nothing of the
     others; when most persons post one or two ads, that fails (one ad is one site), and the
     frequency estimators on "ads" are the sounder choice — compare both (see docs/).
     """
@@ -136,7 +136,7 @@ def capture_recapture_from_result(result: "DedupResult", level: float, lists: st
                     f"capture-recapture/{estimate.method}", details)
 
 
-def combined_estimate(result: "DedupResult", level: float, lists: str = "site-group", max_lists: int = 6,
+def combined_estimate(result: "DedupResult", level: float, lists: str = "ads", max_lists: int = 6,
                       n_replicates: int | None = None, **options: Any) -> Estimate:
     """Capture–recapture inside the linkage Monte Carlo: both sources of uncertainty in one interval.
 
