@@ -46,7 +46,8 @@ def deduplicate(ads: Ads | pd.DataFrame | str | Path, config: Config | None = No
     progress: optional callback told the name of each stage as it starts (the CLI draws a bar).
     model: how pairs are scored: "em" (Fellegi–Sunter fitted by EM on this ad set, no labels
         needed), "rules" (the hand-set weights of `adcount.link.rules`, no fitting), or a fitted
-        model (`FellegiSunter`, `SupervisedModel`, e.g. from `load_model` or `active.fold_labels`).
+        model (`FellegiSunter`, `SupervisedModel`, e.g. from `load_model` or `active.fold_labels`);
+        an unfitted `FellegiSunter(comparisons=...)` is fitted by EM on this ad set.
     """
     config = config or Config()
     if not isinstance(ads, Ads):
@@ -121,6 +122,8 @@ def deduplicate(ads: Ads | pd.DataFrame | str | Path, config: Config | None = No
 def _scorer(model: LinkModel | str, levels: pd.DataFrame) -> LinkModel:
     if model == "em":
         return FellegiSunter().fit(levels)
+    if isinstance(model, FellegiSunter) and not model.m_:  # chosen comparisons, parameters still to learn
+        return model.fit(levels)
     if model == "rules":
         return FellegiSunter.from_rules(levels)
     if isinstance(model, str):

@@ -19,9 +19,9 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from adcount.link.scoring import BitsModel
 from adcount.link.comparisons import BY_NAME, MISSING
 from adcount.link.rules import FIXED_M, PRIOR_MATCH_SHARE, rule_bits
+from adcount.link.scoring import BitsModel
 
 DEFAULT_COMPARISONS = ("text", "template", "phone", "email", "handle", "photo", "name", "age", "city", "days")
 PSEUDO_COUNT = 0.5

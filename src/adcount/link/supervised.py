@@ -16,9 +16,9 @@ import pandas as pd
 import scipy.sparse as sp
 from sklearn.linear_model import LogisticRegression
 
-from adcount.link.scoring import BitsModel
 from adcount.link.comparisons import BY_NAME, MISSING
 from adcount.link.fellegi_sunter import DEFAULT_COMPARISONS
+from adcount.link.scoring import BitsModel
 
 MIN_PER_CLASS = 5
 

@@ -1,0 +1,130 @@
+"""Linkage benchmark: accuracy over seeds, an ablation of evidence and scorers, end-to-end throughput.
+
+    .venv/bin/python benchmarks/bench_linkage.py accuracy --preset pas-de-calais-2018 --seeds 0 1 2 3 4
+    .venv/bin/python benchmarks/bench_linkage.py accuracy --preset text-scale --n-ads 20000 --seeds 0 1 2
+    .venv/bin/python benchmarks/bench_linkage.py throughput --n-ads 100000
+
+Sets are generated once into --work (default /tmp/adcount-bench-linkage). `accuracy` runs
+`adcount.deduplicate` (EM scorer, chaining guard) on each set and prints person and network
+scores; then the ablation rescores the same run's candidate pairs (the full run's pairs, so
+every variant sees the same candidates) with: text evidence only, + contacts, + photos, all
+comparisons by EM, the hand-set rules without EM, a supervised model trained on the truth of
+the first seed (scored on the other seeds), and plain connected components without the
+chaining guard. `throughput` times one end-to-end run and prints ads/s and seconds per stage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+import adcount
+from adcount.link.chaining import split_chains
+from adcount.link.cluster import person_labels
+from adcount.link.comparisons import comparison_levels
+from adcount.link.fellegi_sunter import FellegiSunter
+from adcount.link.supervised import SupervisedModel
+from adcount.metrics import cluster_metrics
+
+KEY = b"bench-linkage-key-0123456789abcd"
+TEXT_ONLY = ("text", "template", "name")
+WITH_CONTACTS = TEXT_ONLY + ("phone", "email", "handle")
+WITH_PHOTOS = WITH_CONTACTS + ("photo",)
+
+
+def ad_set(work: Path, preset: str, seed: int, n_ads: int | None) -> Path:
+    folder = work / f"{preset}-{seed}-{n_ads or 'default'}"
+    if not (folder / "truth.csv").exists():
+        adcount.synth.generate(preset=preset, seed=seed, out_dir=folder, n_ads=n_ads)
+    return folder
+
+
+def run(folder: Path, progress=None):
+    ads = adcount.load_ads(folder / "ads.csv", image_root=folder)
+    result = adcount.deduplicate(ads, key=KEY, progress=progress)
+    truth = pd.read_csv(folder / "truth.csv", dtype=str).set_index("ad_id").loc[ads.table["ad_id"]]
+    return result, truth
+
+
+def scores(labels: np.ndarray, truth: np.ndarray) -> dict[str, float]:
+    m = cluster_metrics(labels, truth)
+    return {"pairF1": m["pairwise_f1"], "P": m["pairwise_precision"], "R": m["pairwise_recall"],
+            "B3F1": m["bcubed_f1"], "count_err": m["count_error"]}
+
+
+def rescored(result, model, levels: pd.DataFrame) -> np.ndarray:
+    """Person labels from another model's probabilities on the run's pairs, chaining guard on."""
+    probability = model.predict_proba(levels)
+    return split_chains(result.n_ads, result.pairs, probability, result.config.link.person_threshold)
+
+
+def accuracy(args) -> None:
+    rows, ablation = [], []
+    supervised = None
+    for k, seed in enumerate(args.seeds):
+        folder = ad_set(args.work, args.preset, seed, args.n_ads)
+        result, truth = run(folder)
+        person, network = truth["true_person_id"].to_numpy(), truth["true_network_id"].to_numpy()
+        full = scores(result.person, person)
+        net = cluster_metrics(result.network, network)
+        rows.append({"seed": seed, **full, "netF1": net["pairwise_f1"]})
+        levels = comparison_levels(result.features)
+        same = (person[result.pairs[:, 0]] == person[result.pairs[:, 1]]).astype(float)
+        variants = {
+            "text only": FellegiSunter(comparisons=TEXT_ONLY).fit(levels),
+            "+ contacts": FellegiSunter(comparisons=WITH_CONTACTS).fit(levels),
+            "+ photos": FellegiSunter(comparisons=WITH_PHOTOS).fit(levels),
+            "all, EM": FellegiSunter().fit(levels),
+            "all, rules (no EM)": FellegiSunter.from_rules(levels),
+        }
+        if supervised is not None:
+            variants["all, supervised (seed %d labels)" % args.seeds[0]] = supervised
+        for name, model in variants.items():
+            ablation.append({"seed": seed, "variant": name, **scores(rescored(result, model, levels), person)})
+        threshold = result.config.link.person_threshold
+        plain = person_labels(result.n_ads, result.pairs, result.probability, threshold)
+        ablation.append({"seed": seed, "variant": "all, EM, no chaining guard", **scores(plain, person)})
+        if k == 0:
+            supervised = SupervisedModel().fit(levels, same)
+    table = pd.DataFrame(rows)
+    print(f"accuracy: {args.preset} n_ads={args.n_ads or 'default'} seeds={args.seeds}")
+    print(table.round(3).to_string(index=False))
+    print("mean:", table.drop(columns="seed").mean().round(3).to_dict())
+    summary = pd.DataFrame(ablation).drop(columns="seed").groupby("variant", sort=False).mean()
+    print("ablation (mean over seeds; supervised: over seeds after the first):")
+    print(summary.round(3).to_string())
+
+
+def throughput(args) -> None:
+    folder = ad_set(args.work, "text-scale", args.seed, args.n_ads)
+    stamps: list[tuple[str, float]] = []
+    start = time.perf_counter()
+    result, truth = run(folder, progress=lambda stage: stamps.append((stage, time.perf_counter())))
+    total = time.perf_counter() - start
+    ends = [t for _, t in stamps[1:]] + [start + total]
+    stages = {name: round(end - t, 1) for (name, t), end in zip(stamps, ends)}
+    m = scores(result.person, truth["true_person_id"].to_numpy())
+    print(f"throughput: text-scale n_ads={result.n_ads} seed={args.seed}: {total:.1f} s end to end "
+          f"(loading included), {result.n_ads / total:,.0f} ads/s; stages (s): {stages}; "
+          f"candidate pairs {len(result.pairs):,}; person pairF1 {m['pairF1']:.3f}, B3F1 {m['B3F1']:.3f}, "
+          f"count error {m['count_err']:+.3f}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("what", choices=("accuracy", "throughput"))
+    parser.add_argument("--preset", default="pas-de-calais-2018")
+    parser.add_argument("--n-ads", type=int, default=None)
+    parser.add_argument("--seeds", type=int, nargs="+", default=[0, 1, 2, 3, 4])
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--work", type=Path, default=Path("/tmp/adcount-bench-linkage"))
+    args = parser.parse_args()
+    accuracy(args) if args.what == "accuracy" else throughput(args)
+
+
+if __name__ == "__main__":
+    main()
