@@ -21,6 +21,8 @@ _EXPORTS: dict[str, str] = {
     "extract_emails": "adcount.normalize.emails",
     "extract_handles": "adcount.normalize.handles",
     "normalize_text": "adcount.normalize.text",
+    "pseudonymize": "adcount.privacy",
+    "resolve_key": "adcount.privacy",
     "minhash": "adcount.signals.minhash",
     "lsh_pairs": "adcount.candidates.lsh",
     "hash_images": "adcount.signals.images",

@@ -1,7 +1,8 @@
 """Contact keys of each ad: phones, e-mails and handles from the contact columns and the text.
 
 The contact columns a site exposes and the numbers hidden in the ad text are pooled: a number
-written "zéro six..." in the text is the same key as the one in the phone field. Values become
+written "zéro six..." in the text is the same key as the one in the phone field, and e-mail
+addresses are keyed by the mailbox they reach (Gmail ignores dots and "+tags"). Values become
 keyed pseudonyms at once (unless raw contacts were asked for), so later stages and outputs only
 ever see tokens.
 """
@@ -12,12 +13,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from adcount.normalize.emails import extract_emails
+from adcount.normalize.emails import canonical_email, extract_emails
 from adcount.normalize.handles import extract_handles
 from adcount.normalize.phones import extract_phones
 from adcount.privacy import pseudonymize, resolve_key
 from adcount.signals.keys import ContactKeys
-
 
 
 def ad_contacts(table: pd.DataFrame, region: str, *, key: bytes | str | None = None,
@@ -29,9 +29,10 @@ def ad_contacts(table: pd.DataFrame, region: str, *, key: bytes | str | None = N
     per_ad = {
         "phone": [_merge(extract_phones(field, region), extract_phones(text, region))
                   for field, text in zip(phone_fields, texts)],
-        "email": [_merge(extract_emails(field), extract_emails(text))
+        "email": [_merge([canonical_email(e) for e in extract_emails(field)],
+                         [canonical_email(e) for e in extract_emails(text)])
                   for field, text in zip(email_fields, texts)],
-        "handle": [extract_handles(text) for text in texts],
+        "handle": [extract_handles(text, region) for text in texts],
     }
     secret = resolve_key(key, out_dir)
     labels_of = {}
