@@ -235,7 +235,7 @@ def lsh_pairs(
         order = np.argsort(keys[band])
         sorted_keys = keys[band][order]
         order = _chain_order(sorted_keys, order, keys[(band + 1) % n_bands], ids, max_bucket)
-        return _distinct(_band_candidates(sorted_keys, ids[order], n, max_bucket, window))
+        return _band_candidates(sorted_keys, ids[order], n, max_bucket, window)  # distinct within a band
 
     with ThreadPoolExecutor(max_workers=n_threads or os.cpu_count() or 1) as pool:
         found = list(pool.map(band_candidates, range(n_bands)))

@@ -1,9 +1,9 @@
 """Shingles of normalised texts and their 32-bit hashes, as compiled kernels.
 
 A shingle is a character k-gram of a text or a word k-gram (words split on spaces, which
-is how the normaliser separates them). Its hash: FNV-1a over its code points (for word
-shingles, over the 64-bit hashes of its words), then the 64-bit MurmurHash3 finalizer,
-keeping the high 32 bits. :func:`shingle_hashes` exposes these hashes, e.g. to feed
+is how the normaliser separates them). Its hash: a polynomial rolling hash of its code points
+modulo 2**64 (word shingles: FNV-1a over the 64-bit FNV-1a hashes of its words), then the
+64-bit MurmurHash3 finalizer, keeping the high 32 bits. :func:`shingle_hashes` exposes these hashes, e.g. to feed
 datasketch (see :mod:`adcount.signals.minhash`).
 """
 
@@ -22,6 +22,7 @@ SHINGLES = ("char", "word")
 _MASK32 = np.uint64(0xFFFFFFFF)
 FNV_OFFSET = np.uint64(0xCBF29CE484222325)
 FNV_PRIME = np.uint64(0x100000001B3)
+ROLLING_BASE = np.uint64(0x9E3779B97F4A7C15)  # odd: multiplication by it is a bijection mod 2**64
 _SPACE = 32
 
 
@@ -52,12 +53,22 @@ def fnv_step(h, value):
 
 @njit(cache=True, nogil=True)
 def _char_shingles(cps, start, end, k, out):
-    """32-bit hashes of the character k-grams of ``cps[start:end]``; returns their number."""
+    """32-bit hashes of the character k-grams of ``cps[start:end]``; returns their number.
+
+    A k-gram ``c_0 .. c_{k-1}`` is the polynomial ``sum c_i * P**(k-1-i)`` modulo 2**64,
+    rolled from one k-gram to the next with two multiplications, then finalised."""
     count = max(end - start - k + 1, 0)
-    for s in range(count):
-        h = FNV_OFFSET
-        for j in range(start + s, start + s + k):
-            h = fnv_step(h, cps[j])
+    if count == 0:
+        return 0
+    top = np.uint64(1)  # P ** (k - 1)
+    for _ in range(k - 1):
+        top *= ROLLING_BASE
+    h = np.uint64(0)
+    for j in range(start, start + k):
+        h = h * ROLLING_BASE + np.uint64(cps[j])
+    out[0] = fmix64(h) >> np.uint64(32)
+    for s in range(1, count):
+        h = (h - np.uint64(cps[start + s - 1]) * top) * ROLLING_BASE + np.uint64(cps[start + s + k - 1])
         out[s] = fmix64(h) >> np.uint64(32)
     return count
 
