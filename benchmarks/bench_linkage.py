@@ -106,7 +106,7 @@ def throughput(args) -> None:
     result, truth = run(folder, progress=lambda stage: stamps.append((stage, time.perf_counter())))
     total = time.perf_counter() - start
     ends = [t for _, t in stamps[1:]] + [start + total]
-    stages = {name: round(end - t, 1) for (name, t), end in zip(stamps, ends)}
+    stages = {"load": round(stamps[0][1] - start, 1)} | {name: round(end - t, 1) for (name, t), end in zip(stamps, ends)}
     m = scores(result.person, truth["true_person_id"].to_numpy())
     print(f"throughput: text-scale n_ads={result.n_ads} seed={args.seed}: {total:.1f} s end to end "
           f"(loading included), {result.n_ads / total:,.0f} ads/s; stages (s): {stages}; "
