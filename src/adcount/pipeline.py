@@ -31,6 +31,7 @@ from adcount.signals.templates import compare_templates
 from adcount.signals.text import text_evidence
 
 Progress = Callable[[str], None]
+MIN_PAIRS_FOR_EM = 30  # below this many candidate pairs EM has too little to learn from: rule weights
 
 
 def deduplicate(ads: Ads | pd.DataFrame | str | Path, config: Config | None = None, *,
@@ -47,7 +48,8 @@ def deduplicate(ads: Ads | pd.DataFrame | str | Path, config: Config | None = No
     model: how pairs are scored: "em" (Fellegi–Sunter fitted by EM on this ad set, no labels
         needed), "rules" (the hand-set weights of `adcount.link.rules`, no fitting), or a fitted
         model (`FellegiSunter`, `SupervisedModel`, e.g. from `load_model` or `active.fold_labels`);
-        an unfitted `FellegiSunter(comparisons=...)` is fitted by EM on this ad set.
+        an unfitted `FellegiSunter(comparisons=...)` is fitted by EM on this ad set. With fewer
+        than `MIN_PAIRS_FOR_EM` candidate pairs, "em" falls back to the rule weights.
     """
     config = config or Config()
     if not isinstance(ads, Ads):
@@ -83,6 +85,7 @@ def deduplicate(ads: Ads | pd.DataFrame | str | Path, config: Config | None = No
         contacts=contacts,
         contact_spread=contact_spread(contacts, age, claims.names),
         names=claims.names,
+        has_photo=table["images"].map(len).to_numpy() > 0,
         image_ad_pairs=photos.ad_pairs,
         image_ad_distance=photos.ad_distance,
         image_ad_spread=photos.ad_spread,
@@ -120,12 +123,14 @@ def deduplicate(ads: Ads | pd.DataFrame | str | Path, config: Config | None = No
 
 
 def _scorer(model: LinkModel | str, levels: pd.DataFrame) -> LinkModel:
-    if model == "em":
-        return FellegiSunter().fit(levels)
+    """The link model of this run (see `deduplicate`'s `model`)."""
+    model_name = model if isinstance(model, str) else None
+    if isinstance(model, str) and model in ("em", "rules"):
+        model = FellegiSunter()
     if isinstance(model, FellegiSunter) and not model.m_:  # chosen comparisons, parameters still to learn
+        if model_name == "rules" or len(levels) < MIN_PAIRS_FOR_EM:  # too few pairs to fit: the prior
+            return FellegiSunter.from_rules(levels, model.comparisons)
         return model.fit(levels)
-    if model == "rules":
-        return FellegiSunter.from_rules(levels)
     if isinstance(model, str):
         raise ValueError(f"unknown link model {model!r}; use 'em', 'rules' or a fitted model")
     return model

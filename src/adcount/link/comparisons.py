@@ -55,7 +55,8 @@ def _photo(f: pd.DataFrame) -> np.ndarray:
     stock = f["image_spread"].to_numpy() >= STOCK_PHOTO_CONTACTS
     matched = distance < 64
     near = np.where(distance <= CLOSE_PHOTO_BITS, 3, 2)
-    return np.where(matched, np.where(stock, 1, near), 0).astype(np.int8)
+    level = np.where(matched, np.where(stock, 1, near), 0)
+    return np.where(f["photos_compared"].to_numpy() > 0, level, MISSING).astype(np.int8)
 
 
 def _name(f: pd.DataFrame) -> np.ndarray:
@@ -96,7 +97,8 @@ COMPARISONS: tuple[Comparison, ...] = (
                ("shared_emails", "email_spread")),
     Comparison("handle", ("none shared", "hub handle", "handle of 2 persons", "personal handle"), _contact("handle"),
                ("shared_handles", "handle_spread")),
-    Comparison("photo", ("no photo in common", "stock photo", "near photo", "same photo"), _photo, ("image_distance", "image_spread")),
+    Comparison("photo", ("no photo in common", "stock photo", "near photo", "same photo"), _photo,
+               ("photos_compared", "image_distance", "image_spread")),
     Comparison("name", ("different names", "same name"), _name, ("name_match",)),
     Comparison("age", ("ages within 1 year", "2-3 years apart", "4+ years apart"), _age, ("age_diff",)),
     Comparison("city", ("different cities", "same city"), _code("same_city"), ("same_city",)),

@@ -44,6 +44,7 @@ class AdSignals:
     contacts: ContactKeys
     contact_spread: np.ndarray  # per key: how many persons its ads claim to be (>= 1): a hub indicator
     names: sp.csr_matrix  # ads x claimed-name words
+    has_photo: np.ndarray  # bool per ad: shows at least one photo
     image_ad_pairs: np.ndarray  # (k, 2) ad pairs with a near photo, i < j
     image_ad_distance: np.ndarray  # (k,) smallest photo Hamming distance of each such pair
     image_ad_spread: np.ndarray  # (k,) how many distinct contacts the matched photo is seen with
@@ -111,6 +112,7 @@ def pair_features(pairs: np.ndarray, signals: AdSignals) -> pd.DataFrame:
     distance, photo_spread = _image_evidence(pairs, signals)
     features["image_distance"] = distance
     features["image_spread"] = photo_spread
+    features["photos_compared"] = (signals.has_photo[a] & signals.has_photo[b]).astype(np.int8)
 
     has_name = np.diff(signals.names.indptr) > 0
     shared_names = np.diff(_shared_keys(signals.names, pairs).indptr) > 0
