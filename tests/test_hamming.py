@@ -15,8 +15,7 @@ from adcount.signals.images import ImageHashes
 
 
 def _distances(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    x = np.bitwise_xor(a, b)
-    return np.unpackbits(x.view(np.uint8).reshape(*x.shape, 8), axis=-1).sum(-1)
+    return np.bitwise_count(np.bitwise_xor(a, b))
 
 
 def _brute_pairs(table: np.ndarray, radius: int, base_columns=(0,), usable=None) -> np.ndarray:

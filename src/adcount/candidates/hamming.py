@@ -5,14 +5,18 @@ with multi-index hashing", CVPR 2012): the 64 bits are cut into m chunks and eac
 probe radius s_k with sum(s_k + 1) = r + 1. If two hashes are within r, then by the pigeonhole
 principle some chunk k differs in at most s_k bits; so each query probes, in each chunk, the
 buckets of the chunk values within s_k of its own (a counting-sort bucket table per chunk), and
-verifies every candidate with a full 64-bit popcount. m is chosen by a cost model from the number
-of hashes and the radius, so the work stays near-linear at 1,000,000 hashes and small inputs pay
-only for tiny tables. A pair met in several chunks is emitted from the first chunk only.
+verifies every candidate with a full 64-bit popcount in a numba kernel. m is chosen by a cost
+model from the number of hashes and the radius, so the work stays near-linear at 1,000,000
+photos and small inputs pay only for small tables. A pair met in several chunks is emitted from
+the first chunk only. Probing goes block by block of the key space (one high part of the flip
+masks against one block of queries), so the bucket table and index entries being read stay in
+cache; blocks of masks run on threads (the kernel releases the GIL).
 
-Photos with several hash columns (mirror image, centred zooms: see `adcount.hash_images`) are
-matched by comparing *every* column of one photo with the *base* columns of the other, in both
-directions. Identical hash rows (the same file re-posted) are searched once and expanded to all
-their row pairs at the end.
+Photos with several hash columns (mirror image, zooms, corner crops: see `adcount.hash_images`)
+pair when *some* column of one is within the radius of a *base* column of the other. Every
+column goes into the index and the base columns are the queries (fewer queries means fewer
+probes, the costly part; the relation is symmetric, so the pairs are the same). Identical hash
+rows (the same file re-posted) are searched once and expanded to all their row pairs at the end.
 """
 
 from __future__ import annotations
@@ -50,11 +54,11 @@ def _as_hash_table(hashes: ImageHashes | np.ndarray) -> tuple[np.ndarray, np.nda
     return table, np.ones(len(table), dtype=bool), (0,)
 
 
-def chunk_plan(n_base: int, n_queries: int, radius: int) -> tuple[np.ndarray, np.ndarray]:
+def chunk_plan(n_index: int, n_queries: int, radius: int) -> tuple[np.ndarray, np.ndarray]:
     """Chunk bit widths and probe radii (s_k, -1 = chunk not probed) minimising expected work.
 
     Work for m chunks ~ table sizes + probes + candidates, for hashes spread evenly over the
-    chunk values: sum_k 2**w_k + n_queries * sum_k V(w_k, s_k) * (1 + n_base / 2**w_k), where
+    chunk values: sum_k 2**w_k + n_queries * sum_k V(w_k, s_k) * (1 + n_index / 2**w_k), where
     V(w, s) is the number of w-bit values within s bits.
     """
     best: tuple[float, np.ndarray, np.ndarray] | None = None
@@ -67,7 +71,7 @@ def chunk_plan(n_base: int, n_queries: int, radius: int) -> tuple[np.ndarray, np
         cost = 0.0
         for width, probe in zip(widths.tolist(), probes.tolist()):
             ball = sum(comb(width, k) for k in range(probe + 1))
-            cost += 2.0**width + n_queries * ball * (1.0 + n_base / 2.0**width)
+            cost += 2.0**width + n_queries * ball * (1.0 + n_index / 2.0**width)
         if best is None or cost < best[0]:
             best = (cost, widths, probes)
         if m > radius + 1:

@@ -54,13 +54,13 @@ BLOCK = 2048
 class ImageHashes:
     """Perceptual hashes of a batch of image files, one row per input path, in input order.
 
-    hashes: uint64 array (n, n_columns); column 0 is the plain pHash (the *base* column).
-    columns: what each column hashes ("whole", "whole-mirror", "zoom0.90", ...).
-    base_columns: the columns other photos' columns are compared with (see `image_pairs`).
+    hashes: uint64 array (n, n_columns); column 0 is the plain pHash of the whole photo.
+    columns: what each column hashes ("whole", "zoom0.90", ..., "whole-mirror").
     ok: bool array (n,), False where the file could not be hashed (its hashes are 0).
     errors: one string per row, "" when ok, else a short reason ("missing file", ...).
-    width, height: int32 arrays (n,) of the decoded size, 0 when not ok.
+    width, height: int32 arrays (n,) of the upright full-size image, 0 when not ok.
     mode: "robust" or "imagehash".
+    base_columns: the columns every other photo's columns are compared with (`image_pairs`).
     """
 
     hashes: np.ndarray
@@ -71,6 +71,16 @@ class ImageHashes:
     height: np.ndarray
     mode: str
     base_columns: tuple[int, ...] = field(default=(0,))
+
+    def __post_init__(self) -> None:
+        n = len(self.hashes)
+        if self.hashes.dtype != np.uint64 or self.hashes.ndim != 2 or self.hashes.shape[1] != len(self.columns):
+            raise ValueError(f"hashes must be uint64 of shape (n, {len(self.columns)}), "
+                             f"got {self.hashes.dtype} {self.hashes.shape}")
+        if not (len(self.ok) == len(self.errors) == len(self.width) == len(self.height) == n):
+            raise ValueError("ok, errors, width and height must have one entry per hash row")
+        if not self.base_columns or not all(0 <= c < len(self.columns) for c in self.base_columns):
+            raise ValueError(f"base_columns {self.base_columns} must name columns 0..{len(self.columns) - 1}")
 
     def __len__(self) -> int:
         return len(self.hashes)
