@@ -11,7 +11,7 @@ import pandas as pd
 
 from adcount.candidates.hamming import DEFAULT_MAX_DISTANCE, image_pairs
 from adcount.config import ImageConfig
-from adcount.link.cluster import components
+from adcount.signals.image_spread import photo_spread
 from adcount.signals.images import ImageHashes, hash_images
 from adcount.signals.keys import ContactKeys
 
@@ -40,7 +40,7 @@ def photo_evidence(table: pd.DataFrame, image_root: Path | None, config: ImageCo
                           "reason": np.asarray(hashes.errors, dtype=object)[~hashes.ok]})
     photo_pairs = image_pairs(hashes, max_distance=radius)
     distance = pair_distances(hashes, photo_pairs)
-    spread = _photo_spread(len(relative), photo_pairs, owner, contacts)
+    spread = _photo_spread(photo_pairs, owner, contacts)
 
     ad_a, ad_b = owner[photo_pairs[:, 0]], owner[photo_pairs[:, 1]]
     frame = pd.DataFrame({"a": np.minimum(ad_a, ad_b), "b": np.maximum(ad_a, ad_b), "d": distance,
@@ -62,15 +62,10 @@ def pair_distances(hashes: ImageHashes, pairs: np.ndarray) -> np.ndarray:
     return np.minimum(forward, backward).astype(np.int64)
 
 
-def _photo_spread(n_photos: int, photo_pairs: np.ndarray, owner: np.ndarray, contacts: ContactKeys) -> np.ndarray:
+def _photo_spread(photo_pairs: np.ndarray, owner: np.ndarray, contacts: ContactKeys) -> np.ndarray:
     """Per photo: distinct phones among the ads showing it or a near copy of it."""
-    group = components(n_photos, photo_pairs)
-    phone_matrix = contacts.matrix("phone").tocoo()
-    incidence = pd.DataFrame({"ad": phone_matrix.row, "phone": phone_matrix.col})
-    photos = pd.DataFrame({"group": group, "ad": owner})
-    seen = photos.merge(incidence, on="ad")[["group", "phone"]].drop_duplicates()
-    per_group = seen.groupby("group").size().reindex(np.arange(group.max() + 1), fill_value=0).to_numpy()
-    return per_group[group]
+    phones_of_ad = contacts.matrix("phone").tolil().rows
+    return photo_spread(photo_pairs, [phones_of_ad[ad] for ad in owner])
 
 
 def _no_flags() -> pd.DataFrame:
