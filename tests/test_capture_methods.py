@@ -50,7 +50,7 @@ def test_artificial_table_separates_existence_from_identifiability():
     data = parse_histories(table)
     space = ModelSpace(3, all_terms(3, 2))
     masks = space.masks_for([parse_model(m, data.lists) for m in ("[12,13,23]", "[12,3]", "[13,23]", "main")])
-    assert space.exists(data.counts, masks).tolist() == [False, False, True, True]
+    assert space.evaluate(data.counts, masks).exists.tolist() == [False, False, True, True]
 
 
 def test_hierarchical_model_counts_match_the_catalogue():
@@ -156,3 +156,29 @@ def test_lincoln_petersen_is_infinite_without_overlap():
     assert math.isinf(adcount.capture_recapture(table, method="lincoln-petersen").point)
     chapman = adcount.capture_recapture(table, method="chapman")
     assert chapman.point == pytest.approx(11 * 13 / 1 - 1)
+
+
+@pytest.mark.parametrize(("name", "max_order", "sparse"), [
+    ("new_orleans_8lists_sparsemse2019_n185.csv", 2, "extended"),
+    ("uk2013_5lists_PFNCA.csv", 3, "refuse"),
+    ("korea_palembang_3lists.csv", 2, "extended"),
+])
+def test_fitted_witness_agrees_with_the_linear_program(name, max_order, sparse):
+    # The fast existence test (a Newton step from the fit) must never accept a model the
+    # linear program rejects, on real sparse tables and their bootstrap replicates.
+    from adcount.estimate.bootstrap import resample
+    from adcount.estimate.loglinear import fit_poisson
+
+    data = parse_histories(read(name))
+    space = ModelSpace(data.n_lists, all_terms(data.n_lists, max_order), sparse)
+    rng = np.random.default_rng(7)
+    masks = rng.random((80, space.terms.size)) < 0.2  # any term sets: the hierarchy is irrelevant here
+    tables = resample(data.counts, 80, seed=3).astype(float)
+    columns, cells, _ = space.systems(tables, masks)
+    fits = fit_poisson(tables, space.design, columns, cells)
+    identifiable = space.checker.identifiable(columns, cells)
+    exact = np.array([identifiable[s] and has_interior_point(space.design[cells[s]][:, columns[s]], tables[s][cells[s]])
+                      for s in range(len(masks))])
+    witnessed = fits.witnessed & identifiable
+    assert not np.any(witnessed & ~exact)
+    assert witnessed.sum() >= 0.9 * exact.sum()

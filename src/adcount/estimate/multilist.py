@@ -16,10 +16,10 @@ import numpy as np
 from adcount.estimate.bootstrap import bootstrap_interval
 from adcount.estimate.histories import CaptureHistories
 from adcount.estimate.loglinear import (ModelSpace, all_terms, hierarchical_models, model_label, parse_model,
-                                        popcount)
+                                        popcount, term_label, unseen_standard_error)
 from adcount.estimate.profile import multinomial_profile, poisson_profile
 from adcount.estimate.result import Estimate
-from adcount.estimate.selection import Choice, Hierarchy, downhill, exhaustive, stepwise
+from adcount.estimate.selection import Choices, downhill, exhaustive, stepwise
 
 SEARCHES = ("auto", "exhaustive", "stepwise", "downhill", "fixed")
 INTERVALS = ("auto", "profile", "profile-multinomial", "bootstrap", "bootstrap-percentile", "none")
@@ -35,46 +35,58 @@ class Procedure:
     search: str
     criterion: str
     threshold: float
-    models: np.ndarray | None = None  # exhaustive: candidate models (term masks)
-    fixed: np.ndarray | None = None  # fixed: the model's term mask
-    hierarchy: Hierarchy | None = field(default=None, repr=False)
+    models: np.ndarray | None = None  # exhaustive: candidate models; fixed: the one model
 
-    def choose(self, y: np.ndarray) -> Choice:
-        if self.search == "fixed":
-            assert self.fixed is not None
-            evaluation = self.space.evaluate(y, self.fixed[None, :])
-            if not evaluation.exists[0]:
-                raise ValueError(
-                    "the maximum-likelihood estimate of this model does not exist on these counts (zero cells "
-                    "make an interaction unbounded, or the model is not identifiable); choose a smaller model"
-                )
-            return Choice(self.fixed, float(evaluation.population[0]), self.fixed[None, :], evaluation)
-        if self.search == "exhaustive":
-            assert self.models is not None
-            return exhaustive(self.space, y, self.models, self.criterion)
-        if self.search == "stepwise":
-            return stepwise(self.space, y, self.threshold)
-        self.hierarchy = self.hierarchy or Hierarchy(self.space.terms)
-        return downhill(self.space, y, self.criterion, self.hierarchy)
-
-    def estimates(self, replicates: np.ndarray) -> np.ndarray:
-        """Estimate for every row of a (replicates x cells) count matrix; nan where no model exists."""
+    def run(self, tables: np.ndarray) -> Choices:
+        """Select a model and estimate N for every row of a (tables x cells) count matrix."""
+        tables = np.atleast_2d(np.asarray(tables, dtype=float))
         if self.search in ("exhaustive", "fixed"):
-            models = self.models if self.search == "exhaustive" else self.fixed[None, :]
-            n_rep, n_models = replicates.shape[0], models.shape[0]
-            evaluation = self.space.evaluate(np.repeat(replicates, n_models, axis=0), np.tile(models, (n_rep, 1)))
-            scores = evaluation.criterion(self.criterion).reshape(n_rep, n_models)
-            population = evaluation.population.reshape(n_rep, n_models)
-            best = np.argmin(scores, axis=1)
-            chosen = population[np.arange(n_rep), best]
-            return np.where(np.isfinite(scores[np.arange(n_rep), best]), chosen, np.nan)
-        out = np.full(replicates.shape[0], np.nan)
-        for r, y in enumerate(replicates):
-            try:
-                out[r] = self.choose(y).population
-            except ValueError:
-                out[r] = np.nan
-        return out
+            assert self.models is not None
+            return exhaustive(self.space, tables, self.models, self.criterion)
+        if self.search == "stepwise":
+            return stepwise(self.space, tables, self.threshold)
+        return downhill(self.space, tables, self.criterion)
+
+    def estimates(self, tables: np.ndarray) -> np.ndarray:
+        """Estimate for every row of a (tables x cells) count matrix; nan where no model exists."""
+        return self.run(tables).population
+
+
+HETEROGENEITY = {
+    "poisson2": lambda k: 2.0**k - 1.0,  # Rcapture's Mh Poisson2 column
+    "darroch": lambda k: k**2 / 2.0,  # Darroch et al. (1993)
+}
+"""Heterogeneity columns, functions of how many lists a history is on (0 for the unseen)."""
+
+
+def covariate_columns(data: CaptureHistories, heterogeneity: str | None,
+                      cell_covariates: dict | None) -> tuple[np.ndarray | None, list[str]]:
+    """Extra design columns present in every model: heterogeneity and user cell covariates.
+
+    cell_covariates maps a name to a history string such as "111111" (an indicator of that
+    one history, list order as in the table) or to 2^K - 1 numbers, one per history code.
+    """
+    columns, names = [], []
+    times = data.membership().sum(axis=1).astype(float)
+    if heterogeneity is not None:
+        if heterogeneity not in HETEROGENEITY:
+            raise ValueError(f"heterogeneity must be one of {list(HETEROGENEITY)}, got {heterogeneity!r}")
+        columns.append(HETEROGENEITY[heterogeneity](times))
+        names.append(heterogeneity)
+    for name, value in (cell_covariates or {}).items():
+        if isinstance(value, str):
+            if len(value) != data.n_lists or set(value) - {"0", "1"} or set(value) == {"0"}:
+                raise ValueError(f"cell covariate {name!r}: {value!r} is not an observable history of "
+                                 f"{data.n_lists} lists")
+            code = sum(1 << j for j, bit in enumerate(value) if bit == "1")
+            column = (data.codes == code).astype(float)
+        else:
+            column = np.asarray(value, dtype=float)
+            if column.shape != (data.counts.size,):
+                raise ValueError(f"cell covariate {name!r} needs {data.counts.size} values, one per history code")
+        columns.append(column)
+        names.append(str(name))
+    return (np.column_stack(columns) if columns else None), names
 
 
 def candidate_terms(data: CaptureHistories, max_order: int, margins: str) -> np.ndarray:
@@ -87,7 +99,7 @@ def candidate_terms(data: CaptureHistories, max_order: int, margins: str) -> np.
     return terms
 
 
-def ranked_table(choice: Choice, procedure: Procedure, data: CaptureHistories, rows: int) -> list[dict]:
+def ranked_table(choice: Choices, procedure: Procedure, data: CaptureHistories, rows: int) -> list[dict]:
     """The best `rows` models compared, by criterion, with their estimates."""
     evaluation = choice.evaluation
     scores = evaluation.criterion(procedure.criterion)
@@ -110,7 +122,8 @@ def ranked_table(choice: Choice, procedure: Procedure, data: CaptureHistories, r
 
 def loglinear_estimate(data: CaptureHistories, *, criterion: str, max_order: int, level: float, interval: str,
                        n_boot: int, seed: int, model: object, search: str, p_threshold: float, margins: str,
-                       sparse: str, n_top: int | None, table_rows: int) -> Estimate:
+                       sparse: str, n_top: int | None, table_rows: int, heterogeneity: str | None = None,
+                       cell_covariates: dict | None = None) -> Estimate:
     """Log-linear estimate of N for K >= 2 lists; see `adcount.capture_recapture`."""
     if data.n_lists < 2:
         raise ValueError(f"log-linear models need at least 2 lists, got {data.n_lists}")
@@ -136,18 +149,26 @@ def loglinear_estimate(data: CaptureHistories, *, criterion: str, max_order: int
         if search == "stepwise":
             max_order = 2
         terms = candidate_terms(data, max_order, margins)
-    space = ModelSpace(data.n_lists, terms, sparse)
+    covariates, covariate_names = covariate_columns(data, heterogeneity, cell_covariates)
+    space = ModelSpace(data.n_lists, terms, sparse, covariates)
     procedure = Procedure(space, search, criterion, p_threshold)
     if search == "fixed":
-        procedure.fixed = space.masks_for([fixed_terms])[0]
+        procedure.models = space.masks_for([fixed_terms])
     elif search == "exhaustive":
         procedure.models = hierarchical_models(data.n_lists, terms)
     y = data.counts.astype(float)
-    choice = procedure.choose(y)
-    point = choice.population
+    choice = procedure.run(y)
+    point = float(choice.population[0])
+    if not np.isfinite(point):
+        raise ValueError(
+            "the maximum-likelihood estimate of this model does not exist on these counts (zero cells make an "
+            "interaction unbounded, or the model is not identifiable); choose a smaller model"
+            if search == "fixed" else "no candidate model has a finite maximum-likelihood estimate on these counts"
+        )
+    chosen = choice.masks[0]
     details: dict = {
-        "model": model_label(terms[choice.mask], data.n_lists),
-        "model_terms": model_label(terms[choice.mask], data.n_lists, data.lists),
+        "model": model_label(terms[chosen], data.n_lists),
+        "model_terms": model_label(terms[chosen], data.n_lists, data.lists),
         "lists": list(data.lists),
         "n_observed": data.n_observed,
         "counts": {"".join(str(b) for b in row): int(c) for row, c in zip(data.membership(), data.counts)},
@@ -156,12 +177,14 @@ def loglinear_estimate(data: CaptureHistories, *, criterion: str, max_order: int
         "max_order": int(max_order),
         "margins": margins,
         "sparse": sparse,
+        "se": unseen_standard_error(space, y, chosen),
         "n_models_compared": int(choice.considered.shape[0]),
+        "cell_covariates": covariate_names,
         "ranked_models": ranked_table(choice, procedure, data, table_rows),
     }
     if search == "stepwise":
         details["p_threshold"] = p_threshold
-        details["steps"] = [{"added": model_label([s["added"]], data.n_lists), "p_value": s["p_value"]}
+        details["steps"] = [{"added": term_label(s["added"]), "p_value": s["p_value"]}
                             for s in choice.path]
     if interval == "auto":
         interval = "profile" if search == "fixed" else "bootstrap"
@@ -169,10 +192,10 @@ def loglinear_estimate(data: CaptureHistories, *, criterion: str, max_order: int
     low = high = math.nan
     if interval in ("profile", "profile-multinomial"):
         if interval == "profile":
-            point, low, high = poisson_profile(space, y, choice.mask, level)
+            point, low, high = poisson_profile(space, y, chosen, level)
         else:
             details["poisson_point"] = point
-            point, low, high = multinomial_profile(space, y, choice.mask, level)
+            point, low, high = multinomial_profile(space, y, chosen, level)
         if search != "fixed":
             details["interval_note"] = "profile interval of the selected model: ignores model-selection uncertainty"
     elif interval.startswith("bootstrap"):
