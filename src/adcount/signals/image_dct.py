@@ -15,6 +15,8 @@ Two ways to get the 8x8 corner, for two purposes:
 
 from __future__ import annotations
 
+import functools
+
 import numba
 import numpy as np
 import scipy.fft
@@ -50,6 +52,7 @@ def phash_exact(pixels: np.ndarray) -> np.ndarray:
     return _median_bits(low.reshape(len(stack), HASH_SIDE * HASH_SIDE))
 
 
+@functools.cache
 def _dct_basis(side: int) -> np.ndarray:
     """The HASH_SIDE x side rows of the unnormalised DCT-II matrix: 2 cos(pi k (2n + 1) / 2 side)."""
     k = np.arange(HASH_SIDE)[:, None]

@@ -110,8 +110,8 @@ def content_box(pixels: np.ndarray, lut: np.ndarray) -> tuple[int, int, int, int
 @numba.njit(cache=True, nogil=True)
 def _area_views(pixels: np.ndarray, box: tuple[int, int, int, int], lut: np.ndarray,
                 keep: np.ndarray, anchors: np.ndarray, side: int) -> np.ndarray:
-    """Area averages of ``lut[pixels]`` inside ``box`` over a side x side grid of each view:
-    (views, side, side) float32.
+    """Area averages of ``lut[pixels]`` inside ``box`` over a side x side grid of each view, and
+    the first view's mirror image: (views + 1, side, side) float32.
 
     Uses the summed-area table of the content: the integral of a piecewise-constant image is
     bilinear inside each pixel, so the integral up to any fractional point is exact by bilinear
@@ -125,25 +125,31 @@ def _area_views(pixels: np.ndarray, box: tuple[int, int, int, int], lut: np.ndar
         for x in range(width):
             run += lut[pixels[top + y, left + x]]
             table[y + 1, x + 1] = table[y, x + 1] + run
-    grids = np.empty((len(keep), side, side), dtype=np.float32)
+    grids = np.empty((len(keep) + 1, side, side), dtype=np.float32)
     corner = np.empty((side + 1, side + 1))
+    across = np.empty((side + 1, width + 1))
     for v in range(len(keep)):
         box_w, box_h = keep[v] * width, keep[v] * height
         x0, y0 = anchors[v, 0] * (width - box_w), anchors[v, 1] * (height - box_h)
-        for i in range(side + 1):
+        for i in range(side + 1):  # the table interpolated at the grid's row edges
             y = min(y0 + box_h * i / side, float(height))
             iy = min(int(y), height - 1)
             fy = y - iy
-            for j in range(side + 1):
-                x = min(x0 + box_w * j / side, float(width))
-                ix = min(int(x), width - 1)
-                fx = x - ix
-                corner[i, j] = ((1 - fy) * ((1 - fx) * table[iy, ix] + fx * table[iy, ix + 1])
-                                + fy * ((1 - fx) * table[iy + 1, ix] + fx * table[iy + 1, ix + 1]))
+            for x in range(width + 1):
+                across[i, x] = (1 - fy) * table[iy, x] + fy * table[iy + 1, x]
+        for j in range(side + 1):  # ... then at the grid's column edges
+            x = min(x0 + box_w * j / side, float(width))
+            ix = min(int(x), width - 1)
+            fx = x - ix
+            for i in range(side + 1):
+                corner[i, j] = (1 - fx) * across[i, ix] + fx * across[i, ix + 1]
         area = box_w * box_h / (side * side)
         for i in range(side):
             for j in range(side):
                 grids[v, i, j] = (corner[i + 1, j + 1] - corner[i, j + 1] - corner[i + 1, j] + corner[i, j]) / area
+    for i in range(side):  # the whole view's mirror image
+        for j in range(side):
+            grids[len(keep), i, j] = grids[0, i, side - 1 - j]
     return grids
 
 
@@ -164,5 +170,4 @@ def view_pixels(gray: np.ndarray, side: int = 32) -> np.ndarray:
     height, width = gray.shape
     box = content_box(gray, equalising_lut(gray, 0, height, 0, width))
     left, top, right, bottom = box
-    grids = _area_views(gray, box, equalising_lut(gray, top, bottom, left, right), _KEEP, _ANCHORS, side)
-    return np.concatenate([grids, grids[:1, :, ::-1]])
+    return _area_views(gray, box, equalising_lut(gray, top, bottom, left, right), _KEEP, _ANCHORS, side)
