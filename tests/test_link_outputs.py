@@ -130,3 +130,12 @@ def test_supervised_model_from_labelled_pairs(generated, tmp_path):
     (tmp_path / "bad.json").write_text('{"kind": "pickle"}')
     with pytest.raises(ValueError, match="unknown link model kind"):
         load_model(tmp_path / "bad.json")
+
+
+def test_review_texts_mask_handles_too():
+    from adcount.link.review import masked_texts
+
+    shown = masked_texts(["Léa, ajoute-moi sur snap : lea_kiss69 ou Telegram @leakiss ! Leader du massage.",
+                          "Écris-moi : lea.kiss@gmail.com ou au 06 12 34 56 78"])
+    assert shown[0] == "lea ajoute moi sur snap HANDLE ou telegram HANDLE leader du massage"
+    assert "gmail" not in shown[1] and "12" not in shown[1] and "EMAIL" in shown[1]

@@ -17,7 +17,7 @@ from adcount.link.comparisons import comparison_levels
 from adcount.link.fellegi_sunter import FellegiSunter
 from adcount.link.model_io import LinkModel
 from adcount.link.supervised import SupervisedModel
-from adcount.normalize.text import normalize_texts
+from adcount.link.review import masked_texts
 
 TEXT_CHARS = 300
 
@@ -33,7 +33,7 @@ def uncertain_pairs(result, n: int = 20) -> pd.DataFrame:
     ids = result.ads.table["ad_id"].to_numpy(dtype=str)
     a, b = result.pairs[chosen, 0], result.pairs[chosen, 1]
     table = result.ads.table
-    texts = normalize_texts((table["title"] + "\n" + table["text"]).to_numpy(dtype=object)[np.r_[a, b]].tolist())
+    texts = masked_texts((table["title"] + "\n" + table["text"]).to_numpy(dtype=object)[np.r_[a, b]].tolist())
     bits = result.bits.iloc[chosen].round(1)
     evidence = [", ".join(f"{c} {v:+.1f}" for c, v in row.items() if v != 0) for _, row in bits.iterrows()]
     return pd.DataFrame({

@@ -2,7 +2,7 @@
 
 One self-contained file (thumbnails embedded as small base64 JPEGs, inline CSS, no script, no
 external asset) that a reviewer opens offline. Texts are shown normalised, with phone numbers,
-e-mails and URLs masked, and contacts only by the labels of the result (keyed pseudonyms unless
+e-mails, URLs and messaging handles masked, and contacts only by the labels of the result (keyed pseudonyms unless
 the run asked for raw contacts); `raw_text=True` shows the ads' original wording instead.
 """
 
@@ -11,12 +11,14 @@ from __future__ import annotations
 import base64
 import html
 import io
+import re
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 from PIL import Image
 
+from adcount.normalize.handles import extract_handles
 from adcount.normalize.text import normalize_texts
 from adcount.signals.keys import KINDS
 
@@ -44,7 +46,7 @@ def review_html(result, path: str | Path, person_ids: list[str] | None = None, *
     table = result.ads.table
     wanted = np.flatnonzero(assignments["person_id"].isin(person_ids).to_numpy())
     combined = (table["title"] + "\n" + table["text"]).to_numpy(dtype=object)[wanted].tolist()
-    texts = dict(zip(wanted.tolist(), combined if raw_text else normalize_texts(combined)))
+    texts = dict(zip(wanted.tolist(), combined if raw_text else masked_texts(combined)))
     contacts = {kind: result.contacts.labels_per_ad(kind) for kind in KINDS}
     sections = [_person_section(result, pid, texts, contacts) for pid in person_ids]
     page = (f"<!doctype html><html><head><meta charset='utf-8'><title>adcount review</title>"
@@ -53,6 +55,20 @@ def review_html(result, path: str | Path, person_ids: list[str] | None = None, *
     path = Path(path)
     path.write_text(page, encoding="utf-8")
     return path
+
+
+def masked_texts(texts: list[str]) -> list[str]:
+    """Texts normalised with phones, e-mails, URLs (by the normaliser) and messaging handles
+    (found by `extract_handles`, replaced by HANDLE) masked: safe to show a reviewer. A loop
+    over the ads shown, not a hot path."""
+    normalised = normalize_texts(texts)
+    out = []
+    for raw, text in zip(texts, normalised):
+        accounts = [key.split(":", 1)[1] for key in extract_handles(raw)]
+        for account in sorted(set(normalize_texts(accounts)) - {""}, key=len, reverse=True):
+            text = re.sub(rf"\b{re.escape(account)}\b", "HANDLE", text)
+        out.append(text)
+    return out
 
 
 def _person_section(result, person_id: str, texts: dict[int, str], contacts: dict[str, list[list[str]]]) -> str:
