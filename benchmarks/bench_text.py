@@ -2,12 +2,15 @@
 
     .venv/bin/python benchmarks/bench_text.py compare --n 20000
     .venv/bin/python benchmarks/bench_text.py scale --sizes 10000 100000 1000000
+    .venv/bin/python benchmarks/bench_text.py templates --seed 0
 
 ``compare`` times, on the same synthetic ads (``adcount.synth.generate(preset="text-scale")``,
 about 380 characters each), MinHash signatures + candidate pairs with 128 permutations and
 threshold 0.5, shingling included on every side:
 
 * adcount: ``minhash`` on the raw texts (normalisation included) + ``lsh_pairs``;
+* adcount-n: the same on the texts already normalised, with ``normalize=False``: the same
+  input and the same work as the baselines get;
 * datasketch: its fastest documented path, ``MinHash.bulk`` (default hash function) on the
   character 5-gram sets of the texts already normalised by adcount (normalisation not
   counted), then ``MinHashLSH.insertion_session`` and one ``query`` per ad;
@@ -72,11 +75,11 @@ class Timer:
         self.wall, self.cpu = time.perf_counter() - self.wall, time.process_time() - self.cpu
 
 
-def run_adcount(texts: list[str]) -> tuple[Timer, set[tuple[int, int]], np.ndarray]:
+def run_adcount(texts: list[str], normalize: bool = True) -> tuple[Timer, set[tuple[int, int]]]:
     with Timer() as timer:
-        sig = adcount.minhash(texts, num_perm=NUM_PERM)
+        sig = adcount.minhash(texts, num_perm=NUM_PERM, normalize=normalize)
         pairs = adcount.lsh_pairs(sig, threshold=THRESHOLD)
-    return timer, set(map(tuple, pairs.tolist())), sig
+    return timer, set(map(tuple, pairs.tolist()))
 
 
 def run_datasketch(normalised: list[str]) -> tuple[Timer, set[tuple[int, int]]]:
@@ -126,9 +129,10 @@ def compare(n: int) -> None:
     normalised = normalize_texts(texts)
     print(f"compare: {n} ads, {NUM_PERM} permutations, threshold {THRESHOLD}, char {K}-grams", flush=True)
     results = []
-    for name, run in [("adcount", lambda: run_adcount(texts)), ("datasketch", lambda: run_datasketch(normalised)),
-                      ("rensa", lambda: run_rensa(normalised))]:
-        timer, found, *_ = run()
+    for name, run in [("adcount", lambda: run_adcount(texts)),
+                      ("adcount-n", lambda: run_adcount(normalised, normalize=False)),
+                      ("datasketch", lambda: run_datasketch(normalised)), ("rensa", lambda: run_rensa(normalised))]:
+        timer, found = run()
         results.append((name, timer, found))
         print(f"  {name:<10} wall {timer.wall:7.2f} s  cpu {timer.cpu:7.2f} s  pairs {len(found)}", flush=True)
     sig = adcount.minhash(texts, num_perm=NUM_PERM)
@@ -143,6 +147,31 @@ def compare(n: int) -> None:
         print(f"  {name:<10} wall {timer.wall:7.2f} s ({n / timer.wall:7.0f} ads/s, adcount x{timer.wall / ours.wall:5.1f})"
               f"  cpu {timer.cpu:7.2f} s (adcount x{timer.cpu / ours.cpu:5.1f})"
               f"  pairs {len(found):7d}  recall(J>=0.7) {recall:.4f}")
+
+
+def templates(seed: int) -> None:
+    """Template evidence on the pas-de-calais-2018 synthetic set against its ground truth."""
+    from adcount.signals.templates import compare_templates, find_templates
+
+    ads = adcount.synth.generate(preset="pas-de-calais-2018", seed=seed)
+    texts = ads["text"].tolist()
+    pairs = adcount.lsh_pairs(adcount.minhash(texts), threshold=0.3)
+    with Timer() as timer:
+        evidence = compare_templates(texts, pairs)
+    network = ads["true_network_id"].to_numpy()[pairs]
+    person = ads["true_person_id"].to_numpy()[pairs]
+    same_network = network[:, 0] == network[:, 1]
+    other_person = same_network & (person[:, 0] != person[:, 1])
+    found = find_templates(texts, pairs)
+    print(f"templates: pas-de-calais-2018 seed {seed}, {len(texts)} ads, {len(pairs)} candidate pairs (LSH 0.3), "
+          f"compared in {timer.wall:.2f} s")
+    print(f"  same template: {evidence.same_template.sum()} pairs, "
+          f"{same_network[evidence.same_template].mean():.3f} of them in one true network")
+    print(f"  different person: {evidence.different_person.sum()} pairs, "
+          f"{other_person[evidence.different_person].mean():.3f} of them truly two persons of one network; "
+          f"they cover {evidence.different_person[other_person].mean():.3f} of the candidate pairs "
+          "that are two persons of one network")
+    print(f"  {len(found.table)} templates grouping {(found.labels >= 0).sum()} ads")
 
 
 def measure_one(n: int) -> None:
@@ -174,7 +203,8 @@ def scale(sizes: list[int]) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("mode", choices=["compare", "scale", "prepare", "measure"])
+    parser.add_argument("mode", choices=["compare", "scale", "templates", "prepare", "measure"])
+    parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--n", type=int, default=20_000)
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
     args = parser.parse_args()
@@ -182,6 +212,8 @@ def main() -> None:
         compare(args.n)
     elif args.mode == "scale":
         scale(args.sizes)
+    elif args.mode == "templates":
+        templates(args.seed)
     elif args.mode == "prepare":
         synthetic_texts(args.n)
     else:
