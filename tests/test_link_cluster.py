@@ -81,3 +81,13 @@ def test_hub_components_need_stronger_links():
     pairs = np.array([[0, 1], [1, 2], [2, 3], [0, 3]])
     prob = np.array([0.99, 0.7, 0.99, 0.2])
     assert split_chains(4, pairs, prob, 0.5, max_size=2).tolist() == [0, 0, 1, 1]
+
+
+def test_person_confidence_is_the_mean_inside_link():
+    from adcount.link.cluster import person_confidence
+
+    pairs = np.array([[0, 1], [0, 2], [1, 2], [2, 3]])
+    prob = np.array([0.9, 0.6, 0.9, 0.2])
+    persons = np.array([0, 0, 0, 1])
+    ad_conf = ad_confidence(4, pairs, prob, persons)
+    assert np.allclose(person_confidence(pairs, prob, persons, ad_conf), [0.8, 0.8])

@@ -139,3 +139,11 @@ def test_review_texts_mask_handles_too():
                           "Écris-moi : lea.kiss@gmail.com ou au 06 12 34 56 78"])
     assert shown[0] == "lea ajoute moi sur snap HANDLE ou telegram HANDLE leader du massage"
     assert "gmail" not in shown[1] and "12" not in shown[1] and "EMAIL" in shown[1]
+
+
+def test_every_person_gets_a_confidence(generated):
+    _, _, result, _ = generated
+    table = result.person_confidence()
+    assert len(table) == result.n_persons and table["person_id"].is_unique
+    assert table["confidence"].between(0, 1).all()
+    assert table["confidence"].median() > 0.9  # most persons are clear-cut on this set

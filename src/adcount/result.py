@@ -196,6 +196,13 @@ class DedupResult:
 
         return review_html(self, path, person_ids, raw_text=raw_text)
 
+    def person_confidence(self) -> pd.DataFrame:
+        """One row per person: person_id and how sure we are of it (`link.cluster.person_confidence`)."""
+        from adcount.link.cluster import person_confidence
+
+        value = person_confidence(self.pairs, self.probability, self.person, self.confidence)
+        return pd.DataFrame({"person_id": _ids("P", np.arange(self.n_persons)), "confidence": np.round(value, 4)})
+
     def pairs_to_label(self, n: int = 20) -> pd.DataFrame:
         """The candidate pairs most worth a human label, with an empty `label` column (`link.active`)."""
         from adcount.link.active import uncertain_pairs

@@ -55,3 +55,21 @@ def ad_confidence(n: int, pairs: np.ndarray, probability: np.ndarray, persons: n
     sizes = np.bincount(persons, minlength=persons.max() + 1 if n else 0)
     alone = sizes[persons] == 1
     return np.where(alone, 1.0 - best_any, best_inside)
+
+
+def person_confidence(pairs: np.ndarray, probability: np.ndarray, persons: np.ndarray,
+                      ad_confidence: np.ndarray) -> np.ndarray:
+    """How sure we are of each person as a whole, indexed by person label.
+
+    For a person of several ads: the mean link probability over the scored pairs inside it
+    (every pair, for persons re-split by the chaining guard), so one doubtful ad lowers it. For
+    a person of one ad: that ad's confidence (the chance it belongs to no one else).
+    """
+    n_persons = int(persons.max()) + 1 if persons.size else 0
+    a, b = pairs[:, 0], pairs[:, 1]
+    inside = persons[a] == persons[b]
+    total = np.bincount(persons[a[inside]], weights=probability[inside], minlength=n_persons)
+    count = np.bincount(persons[a[inside]], minlength=n_persons)
+    alone = np.zeros(n_persons)
+    np.maximum.at(alone, persons, ad_confidence)
+    return np.where(count > 0, total / np.maximum(count, 1), alone)
