@@ -38,10 +38,15 @@ import sys
 import time
 from pathlib import Path
 
-import numpy as np
+# Run as a script, this folder is sys.path[0]; a folder of outputs in it (benchmarks/coverage)
+# would shadow the coverage package that numba probes at import. Keep only real packages.
+if sys.path and Path(sys.path[0]).resolve() == Path(__file__).resolve().parent:
+    sys.path.pop(0)
 
-import adcount
-from adcount.normalize.text import normalize_texts
+import numpy as np  # noqa: E402
+
+import adcount  # noqa: E402
+from adcount.normalize.text import normalize_texts  # noqa: E402
 
 NUM_PERM = 128
 THRESHOLD = 0.5

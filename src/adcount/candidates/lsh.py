@@ -15,10 +15,11 @@
   ``window`` members: work and output stay linear in the bucket size, members that share
   more of their signature sit next to each other, and the bucket stays connected, so
   clustering still sees one group.
-* Verification: the candidates of all bands are merged (sorted, duplicates dropped: a
-  similar pair shares many bands) and each is kept only if its estimated Jaccard similarity
-  (share of equal slots) reaches ``verify_threshold`` (default: ``threshold``). Verifying
-  once per distinct pair, in row order, keeps the random reads of signatures to a minimum.
+* One look per pair: a similar pair shares many bands; it is considered only in the first
+  band where it shares an ordinary (not giant) bucket, found by comparing the two rows'
+  keys of the earlier bands. There it is kept if its estimated Jaccard similarity (share of
+  equal slots) reaches ``verify_threshold`` (default: ``threshold``). So each pair is
+  verified once and only verified pairs are held in memory, whatever the number of bands.
 * Sentinel rows (texts too short, see :func:`adcount.signals.minhash.is_empty_signature`)
   are never paired.
 """
@@ -67,15 +68,15 @@ def optimal_bands(
 
 @njit(cache=True, nogil=True)
 def _band_keys(sig, ids, bands, rows):
-    """64-bit key of each band of each listed row: ``keys[band, t]`` for row ``ids[t]``."""
-    keys = np.empty((bands, ids.size), dtype=np.uint64)
+    """64-bit key of each band of each listed row: ``keys[t, band]`` for row ``ids[t]``."""
+    keys = np.empty((ids.size, bands), dtype=np.uint64)
     for t in range(ids.size):
         row = ids[t]
         for band in range(bands):
             h = fnv_step(FNV_OFFSET, band)
             for slot in range(band * rows, (band + 1) * rows):
                 h = fnv_step(h, sig[row, slot])
-            keys[band, t] = fmix64(h)
+            keys[t, band] = fmix64(h)
     return keys
 
 
@@ -88,55 +89,57 @@ def _equal_slots(sig, i, j):
 
 
 @njit(cache=True, nogil=True)
-def _append_code(out, m, i, j, n):
-    """Append the pair code ``min * n + max``; grow ``out`` when full."""
+def _emitted_earlier(keys, giant, p, q, band):
+    """Whether positions ``p`` and ``q`` shared an ordinary bucket in an earlier band (the pair
+    was considered there already)."""
+    for earlier in range(band):
+        if keys[p, earlier] == keys[q, earlier] and not giant[p, earlier]:
+            return True
+    return False
+
+
+@njit(cache=True, nogil=True)
+def _consider(sig, ids, keys, giant, p, q, band, min_equal, out, m):
+    """Append the code of pair (p, q) if it is new in this band and similar enough."""
+    if _emitted_earlier(keys, giant, p, q, band):
+        return out, m
+    i, j = ids[p], ids[q]
+    if _equal_slots(sig, i, j) < min_equal:
+        return out, m
     if m == out.size:
         grown = np.empty(2 * m, dtype=np.int64)
         grown[:m] = out[:m]
         out = grown
-    out[m] = min(i, j) * n + max(i, j)
+    out[m] = min(i, j) * sig.shape[0] + max(i, j)
     return out, m + 1
 
 
 @njit(cache=True, nogil=True)
-def _band_candidates(sorted_keys, members, n, max_bucket, window):
-    """Candidate pair codes from the runs of equal keys of one band (see the module docs).
+def _band_pairs(band, order, keys, giant, sig, ids, min_equal, max_bucket, window):
+    """Verified pair codes from the runs of equal keys of one band (see the module docs).
 
-    Members of giant runs come already ordered for chaining (:func:`_chain_order`)."""
+    ``order`` lists positions sorted by this band's key, giant runs already ordered for
+    chaining (:func:`_band_order`). A pair is considered in the first band where it shares
+    an ordinary bucket, so each pair is verified once and emitted once."""
     out = np.empty(1024, dtype=np.int64)
     m = 0
-    size_all = sorted_keys.size
+    size_all = order.size
     start = 0
     while start < size_all:
+        key = keys[order[start], band]
         end = start + 1
-        while end < size_all and sorted_keys[end] == sorted_keys[start]:
+        while end < size_all and keys[order[end], band] == key:
             end += 1
         size = end - start
         if 1 < size <= max_bucket:
             for x in range(start, end):
                 for y in range(x + 1, end):
-                    out, m = _append_code(out, m, members[x], members[y], n)
+                    out, m = _consider(sig, ids, keys, giant, order[x], order[y], band, min_equal, out, m)
         elif size > max_bucket:
             for x in range(start, end):
                 for y in range(x + 1, min(x + 1 + window, end)):
-                    out, m = _append_code(out, m, members[x], members[y], n)
+                    out, m = _consider(sig, ids, keys, giant, order[x], order[y], band, min_equal, out, m)
         start = end
-    return out[:m]
-
-
-@njit(cache=True, nogil=True)
-def _verified(codes, sig, min_equal):
-    """Decode sorted pair codes into (i, j) rows, keeping pairs with enough equal slots."""
-    n = sig.shape[0]
-    out = np.empty((codes.size, 2), dtype=np.int64)
-    m = 0
-    for t in range(codes.size):
-        i = codes[t] // n
-        j = codes[t] % n
-        if _equal_slots(sig, i, j) >= min_equal:
-            out[m, 0] = i
-            out[m, 1] = j
-            m += 1
     return out[:m]
 
 
@@ -158,20 +161,25 @@ def _distinct(codes: np.ndarray) -> np.ndarray:
     return codes[keep]
 
 
-def _chain_order(sorted_keys: np.ndarray, order: np.ndarray, next_keys: np.ndarray, ids: np.ndarray,
-                 max_bucket: int) -> np.ndarray:
-    """Reorder the members of runs longer than ``max_bucket`` by (key in the next band, row)."""
+def _band_order(keys: np.ndarray, band: int, ids: np.ndarray, max_bucket: int) -> tuple[np.ndarray, np.ndarray]:
+    """Positions sorted by their key in ``band``, and which positions sit in a giant run.
+
+    Members of runs longer than ``max_bucket`` are ordered by (key in the next band, row), so
+    that chaining pairs members that share more of their signature."""
+    column = np.ascontiguousarray(keys[:, band])
+    order = np.argsort(column)
+    sorted_keys = column[order]
     starts = np.flatnonzero(np.r_[True, sorted_keys[1:] != sorted_keys[:-1]])
     sizes = np.diff(np.r_[starts, sorted_keys.size])
-    giant = sizes > max_bucket
-    if not giant.any():
-        return order
-    run = np.repeat(np.arange(starts.size), sizes)
-    inside = np.flatnonzero(giant[run])
-    members = order[inside]
-    order = order.copy()
-    order[inside] = members[np.lexsort((ids[members], next_keys[members], run[inside]))]
-    return order
+    giant = np.zeros(column.size, dtype=bool)
+    if (sizes > max_bucket).any():
+        run = np.repeat(np.arange(starts.size), sizes)
+        inside = np.flatnonzero((sizes > max_bucket)[run])
+        members = order[inside]
+        next_keys = keys[members, (band + 1) % keys.shape[1]]
+        order[inside] = members[np.lexsort((ids[members], next_keys, run[inside]))]
+        giant[members] = True
+    return order, giant
 
 
 def _check_signatures(sig: np.ndarray) -> np.ndarray:
@@ -230,17 +238,16 @@ def lsh_pairs(
         raise ValueError(f"max_bucket must be >= 2 and window >= 1, got {max_bucket} and {window}")
     ids = np.flatnonzero(~is_empty_signature(sig)).astype(np.int64)
     keys = _band_keys(sig, ids, n_bands, n_rows)
-
-    def band_candidates(band: int) -> np.ndarray:
-        order = np.argsort(keys[band])
-        sorted_keys = keys[band][order]
-        order = _chain_order(sorted_keys, order, keys[(band + 1) % n_bands], ids, max_bucket)
-        return _band_candidates(sorted_keys, ids[order], n, max_bucket, window)  # distinct within a band
-
     with ThreadPoolExecutor(max_workers=n_threads or os.cpu_count() or 1) as pool:
-        found = list(pool.map(band_candidates, range(n_bands)))
-    codes = _distinct(np.concatenate(found)) if found else np.zeros(0, dtype=np.int64)
-    return _verified(codes, sig, min_equal)
+        orders, giants = zip(*pool.map(lambda band: _band_order(keys, band, ids, max_bucket), range(n_bands)))
+        giant = np.stack(giants, axis=1)
+        del giants
+        found = list(pool.map(
+            lambda band: _band_pairs(band, orders[band], keys, giant, sig, ids, min_equal, max_bucket, window),
+            range(n_bands),
+        ))
+    codes = _distinct(np.concatenate(found))  # duplicates only from chained giant buckets
+    return np.stack([codes // n, codes % n], axis=1) if n else np.zeros((0, 2), dtype=np.int64)
 
 
 def jaccard_estimate(sig: np.ndarray, pairs: np.ndarray) -> np.ndarray:
