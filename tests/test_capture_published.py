@@ -35,14 +35,18 @@ def test_every_published_row_is_reproduced_or_explained():
 @pytest.fixture(scope="module")
 def estimates() -> dict[int, adcount.Estimate]:
     """One run per reproducible row (bootstrap rows with the case's replicate count)."""
-    out = {}
+    out: dict[int, adcount.Estimate] = {}
+    runs: dict[str, adcount.Estimate] = {}  # rows asking for the very same run share it
     for index in REPRODUCED:
         row = ROWS.loc[index]
         case = case_for(row)
         call = dict(case.call)
         if is_bootstrap(row):
             call.update(n_boot=case.test_boot, seed=case.test_seed)
-        out[index] = adcount.capture_recapture(pd.read_csv(data_dir() / row["file"]), **call)
+        key = f"{row['file']}|{sorted(call.items())!r}"
+        if key not in runs:
+            runs[key] = adcount.capture_recapture(pd.read_csv(data_dir() / row["file"]), **call)
+        out[index] = runs[key]
     return out
 
 

@@ -120,6 +120,28 @@ def ranked_table(choice: Choices, procedure: Procedure, data: CaptureHistories, 
     return table
 
 
+def build_procedure(data: CaptureHistories, *, criterion: str, max_order: int, model: object, search: str,
+                    p_threshold: float, margins: str, sparse: str, covariates: np.ndarray | None) -> Procedure:
+    """The model space and search a call asks for (a fixed model is a one-model search)."""
+    if search not in SEARCHES:
+        raise ValueError(f"search must be one of {SEARCHES}, got {search!r}")
+    if criterion not in ("bic", "aic"):
+        raise ValueError(f"criterion must be 'bic' or 'aic', got {criterion!r}")
+    max_order = min(max(max_order, 1), data.n_lists - 1)
+    if model is not None:
+        fixed_terms = parse_model(model, data.lists)
+        space = ModelSpace(data.n_lists, np.array(fixed_terms, dtype=np.int64), sparse, covariates)
+        return Procedure(space, "fixed", criterion, p_threshold, models=space.masks_for([fixed_terms]))
+    if search == "fixed":
+        raise ValueError("search='fixed' needs a model=")
+    if search == "auto":
+        search = "exhaustive" if data.n_lists <= 5 else "stepwise"
+    terms = candidate_terms(data, 2 if search == "stepwise" else max_order, margins)
+    space = ModelSpace(data.n_lists, terms, sparse, covariates)
+    models = hierarchical_models(data.n_lists, terms) if search == "exhaustive" else None
+    return Procedure(space, search, criterion, p_threshold, models=models)
+
+
 def loglinear_estimate(data: CaptureHistories, *, criterion: str, max_order: int, level: float, interval: str,
                        n_boot: int, seed: int, model: object, search: str, p_threshold: float, margins: str,
                        sparse: str, n_top: int | None, table_rows: int, heterogeneity: str | None = None,
@@ -127,35 +149,12 @@ def loglinear_estimate(data: CaptureHistories, *, criterion: str, max_order: int
     """Log-linear estimate of N for K >= 2 lists; see `adcount.capture_recapture`."""
     if data.n_lists < 2:
         raise ValueError(f"log-linear models need at least 2 lists, got {data.n_lists}")
-    if search not in SEARCHES:
-        raise ValueError(f"search must be one of {SEARCHES}, got {search!r}")
     if interval not in INTERVALS:
         raise ValueError(f"interval must be one of {INTERVALS}, got {interval!r}")
-    if criterion not in ("bic", "aic"):
-        raise ValueError(f"criterion must be 'bic' or 'aic', got {criterion!r}")
-    if not 1 <= max_order < data.n_lists:
-        max_order = min(max(max_order, 1), data.n_lists - 1)
-    if model is not None:
-        search = "fixed"
-        fixed_terms = parse_model(model, data.lists)
-        terms = np.array(sorted(set(candidate_terms(data, max(popcount(fixed_terms).max(initial=1), max_order),
-                                                    "all").tolist()) | set(fixed_terms)), dtype=np.int64)
-        terms = terms[np.lexsort((terms, popcount(terms)))] if terms.size else terms
-    else:
-        if search == "fixed":
-            raise ValueError("search='fixed' needs a model=")
-        if search == "auto":
-            search = "exhaustive" if data.n_lists <= 5 else "stepwise"
-        if search == "stepwise":
-            max_order = 2
-        terms = candidate_terms(data, max_order, margins)
     covariates, covariate_names = covariate_columns(data, heterogeneity, cell_covariates)
-    space = ModelSpace(data.n_lists, terms, sparse, covariates)
-    procedure = Procedure(space, search, criterion, p_threshold)
-    if search == "fixed":
-        procedure.models = space.masks_for([fixed_terms])
-    elif search == "exhaustive":
-        procedure.models = hierarchical_models(data.n_lists, terms)
+    procedure = build_procedure(data, criterion=criterion, max_order=max_order, model=model, search=search,
+                                p_threshold=p_threshold, margins=margins, sparse=sparse, covariates=covariates)
+    space, search = procedure.space, procedure.search
     y = data.counts.astype(float)
     choice = procedure.run(y)
     point = float(choice.population[0])
@@ -167,14 +166,14 @@ def loglinear_estimate(data: CaptureHistories, *, criterion: str, max_order: int
         )
     chosen = choice.masks[0]
     details: dict = {
-        "model": model_label(terms[chosen], data.n_lists),
-        "model_terms": model_label(terms[chosen], data.n_lists, data.lists),
+        "model": model_label(space.terms[chosen], data.n_lists),
+        "model_terms": model_label(space.terms[chosen], data.n_lists, data.lists),
         "lists": list(data.lists),
         "n_observed": data.n_observed,
         "counts": {"".join(str(b) for b in row): int(c) for row, c in zip(data.membership(), data.counts)},
         "search": search,
         "criterion": criterion if search in ("exhaustive", "downhill") else None,
-        "max_order": int(max_order),
+        "max_order": int(popcount(space.terms).max(initial=1)),
         "margins": margins,
         "sparse": sparse,
         "se": unseen_standard_error(space, y, chosen),
@@ -184,8 +183,7 @@ def loglinear_estimate(data: CaptureHistories, *, criterion: str, max_order: int
     }
     if search == "stepwise":
         details["p_threshold"] = p_threshold
-        details["steps"] = [{"added": term_label(s["added"]), "p_value": s["p_value"]}
-                            for s in choice.path]
+        details["steps"] = [{"added": term_label(s["added"]), "p_value": s["p_value"]} for s in choice.path]
     if interval == "auto":
         interval = "profile" if search == "fixed" else "bootstrap"
     details["interval"] = interval
