@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from adcount.config import Config
-from adcount.estimate.linkage import percentile_interval, sample_person_counts
+from adcount.estimate.linkage import disagreement_interval, sample_person_counts
 from adcount.estimate.result import Estimate
 from adcount.io import write_frame
 from adcount.schema import Ads
@@ -135,13 +135,17 @@ class DedupResult:
         method="linkage" (default): persons behind the observed ads; the interval is a Monte Carlo
             over link probabilities (each link kept with its probability, reclustered).
         method="capture-recapture": persons including those seen nowhere, with
-            lists="ads" (default) | "site-group" | "site" | "week" (see docs/estimates.md); options go to
-            `adcount.capture_recapture` (method=, criterion=, max_order=, ...).
+            lists="ads" (default) | "site-group" | "site" | "week" (see docs/estimates.md) and
+            estimator= the capture–recapture method ("bracket" for "ads", "loglinear" for lists,
+            or "chao", "chao-f2f3", "ichao", "zelterman", ...); other options go to
+            `adcount.capture_recapture` (criterion=, max_order=, ...).
         method="combined": capture–recapture inside the linkage Monte Carlo (both uncertainties).
         method="audit": from a labelled random sample, `labels=` 0/1 per sampled ad
             (`adcount.estimate.audit.draw_audit_sample` draws it).
         """
         level = self.config.estimate.level if level is None else level
+        if "estimator" in kwargs:
+            kwargs["method"] = kwargs.pop("estimator")
         if method == "linkage":
             return self._linkage_estimate(level, **kwargs)
         if method == "capture-recapture":
@@ -164,16 +168,18 @@ class DedupResult:
         reps = cfg.n_replicates if n_replicates is None else n_replicates
         seed = cfg.seed if seed is None else seed
         counts = sample_person_counts(self.n_ads, self.pairs, self.probability, reps, seed)
-        low, high = percentile_interval(counts, level)
         point = float(self.n_persons)
+        low, high = disagreement_interval(point, counts, level)
         n = self.n_ads
         return Estimate(
-            point=point, low=min(low, point), high=max(high, point), level=level,
+            point=point, low=low, high=high, level=level,
             method="linkage-monte-carlo",
             details={
                 "n_ads": n, "n_rejected": len(self.rejects), "n_candidate_pairs": len(self.pairs),
                 "replicates": reps, "seed": seed,
-                "replicate_mean": float(counts.mean()), "replicate_sd": float(counts.std(ddof=1)),
+                "replicate_mean": float(counts.mean()), "replicate_median": float(np.median(counts)),
+                "replicate_sd": float(counts.std(ddof=1)),
+                "interval": "replicate percentile interval widened to median +/- |point - median|",
                 "duplicate_rate": 1.0 - point / n if n else 0.0,
                 "manual_method": {
                     "formula": "ads x (1 - duplicate rate)",

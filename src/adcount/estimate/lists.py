@@ -115,20 +115,39 @@ def _defaults(result: "DedupResult", lists: str, options: dict[str, Any]) -> dic
     return options
 
 
+def fit_table(table: pd.DataFrame, level: float, method: str = "loglinear", **options: Any) -> Estimate:
+    """One estimate from a history or frequency table: adcount's estimators for heterogeneous
+    frequencies (`heterogeneity.HETEROGENEITY_METHODS`) or any `adcount.capture_recapture` method."""
+    from adcount.estimate.capture import capture_recapture
+    from adcount.estimate.heterogeneity import HETEROGENEITY_METHODS
+
+    if method.lower() in HETEROGENEITY_METHODS:
+        return HETEROGENEITY_METHODS[method.lower()](_frequencies(table), level)
+    return capture_recapture(table, method=method, level=level, **options)
+
+
+def _frequencies(table: pd.DataFrame) -> np.ndarray:
+    from adcount.estimate.histories import is_frequency_table, parse_frequencies, parse_histories
+
+    if is_frequency_table(table):
+        return np.asarray(parse_frequencies(table), dtype=float)
+    return np.asarray(parse_histories(table).capture_frequencies(), dtype=float)
+
+
 def capture_recapture_from_result(result: "DedupResult", level: float, lists: str = "ads",
                                   max_lists: int = 6, **options: Any) -> Estimate:
     """Capture–recapture on the persons found: everyone, including those seen on no list.
 
     lists: "ads" (default: ads per person as capture frequencies, for the single-source
-    estimators; Chao's lower bound unless `method=` says otherwise), or "site-group", "site",
+    estimators; Chao's lower bound unless `method=` says otherwise: "bracket" (the one-inflation
+    bound and iChao1, the best-covering on synthetic sets, docs/estimates.md), "chao-bc",
+    "zelterman", "ztpoisson", "ztnegbin", "ichao", "chao-f2f3"), or "site-group", "site",
     "week" (capture histories over lists, log-linear models). Sites as lists assume a person's presence on one site says nothing of the
     others; when most persons post one or two ads, that fails (one ad is one site), and the
     frequency estimators on "ads" are the sounder choice — compare both (see docs/).
     """
-    from adcount.estimate.capture import capture_recapture
-
     table = capture_histories(result, lists, max_lists)
-    estimate = capture_recapture(table, level=level, **_defaults(result, lists, options))
+    estimate = fit_table(table, level, **_defaults(result, lists, options))
     observed = int(table["count"].sum())
     names = [c for c in table.columns if c not in ("count", "times_captured")]
     details = {**estimate.details, "lists": lists, "list_names": names, "persons_observed": observed}
@@ -142,37 +161,73 @@ def combined_estimate(result: "DedupResult", level: float, lists: str = "ads", m
 
     The estimator (and, for log-linear models, the model) is chosen once, on the persons found,
     with its own interval. Then each replicate redraws the links (each kept with its
-    probability), rebuilds the table, resamples it (multinomial, same number of persons) and
-    refits the same estimator. The reported interval is the envelope of the first interval and
-    the percentile interval of the replicates, so neither source of error is dropped.
+    probability), rebuilds the table, resamples it (multinomial, same number of persons: the
+    bootstrap over persons) and refits the same estimator. Per estimator (each component of a
+    bracket), the interval is the envelope of its own interval on the persons found and the
+    `linkage.disagreement_interval` of the replicates around that estimate, so neither
+    sampling, model nor linkage error is dropped, and linkage error counts on both sides.
     """
-    from adcount.estimate.capture import capture_recapture
-    from adcount.estimate.linkage import percentile_interval, sample_partitions
+    from adcount.estimate.linkage import disagreement_interval, percentile_interval, sample_partitions
 
     cfg = result.config.estimate
     reps = cfg.capture_replicates if n_replicates is None else n_replicates
     base = capture_recapture_from_result(result, level, lists, max_lists, **options)
-    refit = {"method": base.method.split("/", 1)[1], "level": level}
-    if refit["method"] == "loglinear":
-        refit.update(model=base.details["model"], interval="none")
+    components = _components(base)
+    refits = {name: _refitter(name, base, level) for name in components}
     make_table = _table_maker(result, lists, max_lists)
     rng = np.random.default_rng(cfg.seed + 1)
-    draws, failed = [], 0
+    draws: dict[str, list[float]] = {name: [] for name in components}
+    failed = 0
     for labels in sample_partitions(result.n_ads, result.pairs, result.probability, reps, cfg.seed):
         table = make_table(labels)
         counts = table["count"].to_numpy()
         table["count"] = rng.multinomial(counts.sum(), counts / counts.sum())
+        table = table[table["count"] > 0]
         try:
-            draws.append(capture_recapture(table[table["count"] > 0], **refit).point)
+            points = {name: refit(table) for name, refit in refits.items()}
         except ValueError:  # the estimator has no solution on this replicate's table
             failed += 1
-    if len(draws) < reps // 2:
+            continue
+        for name, value in points.items():
+            draws[name].append(value)
+    if reps - failed < reps // 2:
         raise ValueError(f"the estimator could not be refitted on {failed} of {reps} replicates")
-    low, high = percentile_interval(np.asarray(draws), level)
+    bounds = {name: disagreement_interval(components[name][0], np.asarray(draws[name]), level)
+              for name in components}
+    low = min(min(components[n][1], bounds[n][0]) for n in components)
+    high = max(max(components[n][2], bounds[n][1]) for n in components)
+    spread = [percentile_interval(np.asarray(values), level) for values in draws.values()]
     details = {**base.details, "linkage_replicates": reps, "linkage_replicates_failed": failed,
-               "estimator_interval": [base.low, base.high], "linkage_and_sampling_interval": [low, high]}
-    return Estimate(base.point, min(base.low, low), max(base.high, high), level,
+               "estimator_interval": [base.low, base.high],
+               "linkage_and_sampling_interval": [min(s[0] for s in spread), max(s[1] for s in spread)],
+               "disagreement_interval": {n: list(b) for n, b in bounds.items()}}
+    return Estimate(base.point, low, high, level,
                     base.method.replace("capture-recapture/", "capture-recapture+linkage/"), details)
+
+
+def _components(base: Estimate) -> dict[str, tuple[float, float, float]]:
+    """(point, low, high) per estimator behind `base`: the bracket's components, or base itself."""
+    parts = base.details.get("components")
+    if parts:
+        return {name: (p["point"], p["low"], p["high"]) for name, p in parts.items()}
+    return {base.method.split("/", 1)[1]: (base.point, base.low, base.high)}
+
+
+def _refitter(name: str, base: Estimate, level: float) -> Callable[[pd.DataFrame], float]:
+    """The point of estimator `name` on a replicate's table (the same log-linear model as `base`)."""
+    from adcount.estimate.heterogeneity import UNSEEN_FORMULAS
+
+    if name in UNSEEN_FORMULAS:
+        unseen = UNSEEN_FORMULAS[name]
+
+        def point(table: pd.DataFrame) -> float:
+            freq = _frequencies(table)
+            return float(freq.sum() + unseen(freq))
+        return point
+    options: dict[str, Any] = {"method": name}
+    if name == "loglinear":
+        options.update(model=base.details["model"], interval="none")
+    return lambda table: fit_table(table, level, **options).point
 
 
 def list_sensitivity(result: "DedupResult", level: float = 0.95, lists: str = "site-group",
