@@ -182,3 +182,39 @@ def test_fitted_witness_agrees_with_the_linear_program(name, max_order, sparse):
     witnessed = fits.witnessed & identifiable
     assert not np.any(witnessed & ~exact)
     assert witnessed.sum() >= 0.9 * exact.sum()
+
+
+@pytest.mark.parametrize(("name", "search"), [
+    ("uk2013_5lists_PFNCA.csv", "downhill"),
+    ("western_us_5lists.csv", "stepwise"),
+    ("kosovo_1999_4lists.csv", "exhaustive"),
+])
+def test_searches_give_the_same_answer_alone_or_in_a_batch(name, search):
+    # The bootstrap runs every search on all replicates in lockstep; each replicate must
+    # get exactly the model and estimate it would get on its own.
+    from adcount.estimate.bootstrap import resample
+    from adcount.estimate.multilist import build_procedure
+
+    data = parse_histories(read(name))
+    procedure = build_procedure(data, criterion="bic", max_order=3, model=None, search=search, p_threshold=0.02,
+                                margins="all", sparse="extended", covariates=None)
+    tables = resample(data.counts, 12, seed=11).astype(float)
+    batch = procedure.run(tables)
+    for table, mask, population in zip(tables, batch.masks, batch.population):
+        alone = procedure.run(table)
+        assert np.array_equal(alone.masks[0], mask)
+        assert alone.population[0] == pytest.approx(population, rel=1e-9)
+
+
+def test_list_order_does_not_change_the_estimate():
+    kosovo = read("kosovo_1999_4lists.csv")
+    shuffled = kosovo[["HRW", "OSCE", "EXH", "ABA", "count"]]
+    a = adcount.capture_recapture(kosovo, max_order=3, interval="none")
+    b = adcount.capture_recapture(shuffled, max_order=3, interval="none")
+    assert b.point == pytest.approx(a.point, rel=1e-9)
+
+    def generators(estimate: adcount.Estimate) -> list[str]:
+        text = estimate.details["model_terms"].strip("[]")
+        return sorted(":".join(sorted(term.split(":"))) for term in text.split(","))
+
+    assert generators(a) == generators(b) == ["ABA:EXH:OSCE", "EXH:HRW", "HRW:OSCE"]
