@@ -6,7 +6,8 @@ and saved as JPEG at --quality (default 75, Pillow's default) in a temporary fol
 repeats the 80 files to make the batch longer. The baseline is the documented imagehash use,
 ``imagehash.phash(Image.open(path))`` in a loop. Each figure is the best of --repeat runs, the
 file cache warm for every contender; wall time, and CPU time of the process (less sensitive to
-other load on a shared machine) for one-thread runs.
+other load on a shared machine; with two threads, CPU time close to twice the wall time shows
+both threads busy).
 
     .venv/bin/python benchmarks/bench_images.py [--quality 75] [--copies 5] [--repeat 3]
 """
@@ -14,6 +15,7 @@ other load on a shared machine) for one-thread runs.
 from __future__ import annotations
 
 import argparse
+import os
 import tempfile
 import time
 from pathlib import Path
@@ -66,15 +68,12 @@ def main() -> None:
         base_wall, base_cpu = best_time(lambda: [imagehash.phash(Image.open(p)) for p in paths], args.repeat)
         print(f"{n} JPEGs 800x600, quality {args.quality}, {size:.0f} kB on average")
         print(f"imagehash.phash loop           wall {base_wall:6.3f} s {n / base_wall:6.0f} img/s (1.00x)"
-              f"   cpu {base_cpu:6.3f} s (1.00x)")
+              f"   cpu {base_cpu:6.3f} s (1.00x)   load average {os.getloadavg()[0]:.1f}")
         for mode in ("robust", "imagehash"):
             for threads in (1, 2):
                 wall, cpu = best_time(lambda: hash_images(paths, threads=threads, mode=mode), args.repeat)
-                line = (f"hash_images {mode:9s} {threads} thread{'s' if threads > 1 else ' '} wall {wall:6.3f} s"
-                        f" {n / wall:6.0f} img/s ({base_wall / wall:.2f}x)")
-                if threads == 1:
-                    line += f"   cpu {cpu:6.3f} s ({base_cpu / cpu:.2f}x)"
-                print(line)
+                print(f"hash_images {mode:9s} {threads} thread{'s' if threads > 1 else ' '} wall {wall:6.3f} s"
+                      f" {n / wall:6.0f} img/s ({base_wall / wall:.2f}x)   cpu {cpu:6.3f} s ({base_cpu / cpu:.2f}x)")
 
 
 if __name__ == "__main__":
