@@ -99,8 +99,9 @@ class ExistenceChecker:
         y = np.broadcast_to(y, cells.shape)
         positive = y > 0
         verdict = self.identifiable(columns, cells)
-        # a column whose sufficient statistic is zero puts t on the boundary of the cone
-        verdict &= ~np.any(columns & ((y * cells) @ self.design == 0), axis=1)
+        # a non-negative column whose sufficient statistic is zero puts t on the boundary of the cone
+        nonnegative = np.all(self.design >= 0, axis=0)
+        verdict &= ~np.any(columns & nonnegative & ((y * cells) @ self.design == 0), axis=1)
         easy = (np.all(cells, axis=1) & np.all(positive, axis=1)) | witnessed | ~verdict
         hard = np.nonzero(~easy)[0]
         for s in hard[np.argsort(-columns[hard].sum(axis=1), kind="stable")]:

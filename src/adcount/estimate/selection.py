@@ -53,8 +53,7 @@ def exhaustive(space: ModelSpace, tables: np.ndarray, models: np.ndarray, criter
     best = np.argmin(scores, axis=1)
     found = np.isfinite(scores[np.arange(n_tables), best])
     population = np.where(found, evaluation.population.reshape(n_tables, n_models)[np.arange(n_tables), best], np.nan)
-    first = _stack([evaluation]) if n_tables == 1 else space.evaluate(tables[0], models)
-    return Choices(models[best], population, models, first)
+    return Choices(models[best], population, models, evaluation.take(np.arange(n_models)))
 
 
 def stepwise(space: ModelSpace, tables: np.ndarray, threshold: float = 0.02) -> Choices:
