@@ -91,3 +91,18 @@ def test_person_confidence_is_the_mean_inside_link():
     persons = np.array([0, 0, 0, 1])
     ad_conf = ad_confidence(4, pairs, prob, persons)
     assert np.allclose(person_confidence(pairs, prob, persons, ad_conf), [0.8, 0.8])
+
+
+def test_network_edges_template_only_within_a_campaign():
+    import pandas as pd
+
+    from adcount.link.cluster import network_edges
+
+    pairs = np.array([[0, 1], [2, 3], [4, 5], [6, 7]])
+    features = pd.DataFrame({
+        "shared_phones": [1, -1, 0, -1], "shared_emails": [-1, -1, -1, -1], "shared_handles": [-1, -1, -1, -1],
+        "same_template": [0, 1, 1, 1], "days_apart": [90.0, 3.0, 120.0, np.nan],
+    })
+    edges = network_edges(pairs, features, np.zeros(4, bool))
+    # organiser phone; one template a few days apart; undated template; not a copy months later
+    assert edges.tolist() == [[0, 1], [2, 3], [6, 7]]

@@ -1,8 +1,9 @@
 """Clustering scored pairs into persons (ads of one individual) and networks (persons tied together).
 
-Persons are connected components of the pairs whose link probability reaches the threshold.
-Networks are components over a wider edge set: person links plus any shared contact or template
-(an organiser's phone or text ties the persons it advertises). Both use
+Persons are connected components of the pairs whose link probability reaches the threshold
+(then re-split against chaining by `adcount.link.chaining`).
+Networks are components over a wider edge set: person links plus any shared contact or one
+template posted within a month (an organiser's phone or text ties the persons it advertises). Both use
 scipy.sparse.csgraph.connected_components, linear in ads + pairs.
 """
 
@@ -12,6 +13,10 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 from scipy.sparse.csgraph import connected_components
+
+# one template ties two persons to one organiser when posted within one campaign; a text copied
+# months apart is as likely a copy by someone else (templates circulate between sites and posters)
+NETWORK_TEMPLATE_DAYS = 30.0
 
 
 def components(n: int, edges: np.ndarray) -> np.ndarray:
@@ -34,7 +39,9 @@ def network_edges(pairs: np.ndarray, features: pd.DataFrame, linked: np.ndarray)
     """Pairs that tie two ads to one organiser: person links, shared contacts, one template."""
     shared = (features["shared_phones"].to_numpy() > 0) | (features["shared_emails"].to_numpy() > 0) \
         | (features["shared_handles"].to_numpy() > 0)
-    template = features["same_template"].to_numpy() > 0
+    days = features["days_apart"].to_numpy(dtype=float)
+    campaign = ~(days > NETWORK_TEMPLATE_DAYS)  # NaN (no date) keeps the edge
+    template = (features["same_template"].to_numpy() > 0) & campaign
     return pairs[linked | shared | template]
 
 
