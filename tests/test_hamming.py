@@ -7,6 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from PIL import ImageOps
+from scipy.sparse import coo_matrix
+from scipy.sparse.csgraph import connected_components
 
 from adcount import hash_images, image_pairs
 from adcount.candidates.hamming import DEFAULT_MAX_DISTANCE, chunk_plan
@@ -114,3 +116,25 @@ def test_real_photos_pair_with_their_edits_only(tmp_path):
     names = [p.stem for p in paths]
     found = {(names[i], names[j]) for i, j in pairs}
     assert found == {(name, f"{name}-edited") for name in edited}
+
+
+def test_identical_star_keeps_components_in_linear_size():
+    rng = np.random.default_rng(11)
+    table = rng.integers(0, 2**64 - 1, size=(400, 2), dtype=np.uint64, endpoint=True)
+    table[rng.random(400) < 0.5] = table[1]  # one photo re-posted ~200 times
+    table[2:6] = table[1] ^ np.uint64(0b1010)  # and a few near copies of it, re-posted too
+    table[6:8] = table[9]
+    full = image_pairs(table, 6)
+    star = image_pairs(table, 6, identical="star")
+    assert len(star) < len(full) / 10
+    assert {tuple(p) for p in star.tolist()} <= {tuple(p) for p in full.tolist()}
+    assert (star[:, 0] < star[:, 1]).all() and len(np.unique(star, axis=0)) == len(star)
+    n = len(table)
+    same_components = [
+        connected_components(coo_matrix((np.ones(len(p)), (p[:, 0], p[:, 1])), shape=(n, n)), directed=False)[1]
+        for p in (full, star)
+    ]
+    first, second = same_components
+    assert len(set(zip(first, second))) == len(set(first)) == len(set(second))  # same partition
+    with pytest.raises(ValueError, match="identical"):
+        image_pairs(table, 6, identical="some")

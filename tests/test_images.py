@@ -269,3 +269,16 @@ def test_photo_spread_rejects_bad_input():
         photo_spread(np.array([[0, 5]]), ["a", "b"])
     with pytest.raises(ValueError, match="1-D"):
         photo_spread(np.zeros((0, 2), np.int64), np.zeros((2, 2), np.int64))
+
+
+@pytest.mark.parametrize("name", sorted(TRANSFORMS))
+def test_transform_suite_edits_are_real_and_reproducible(photos, name):
+    photo = photos["coffee"]
+    first = TRANSFORMS[name](photo, np.random.default_rng(4))
+    again = TRANSFORMS[name](photo, np.random.default_rng(4))
+    assert first.mode == "RGB"
+    assert np.array_equal(np.asarray(first), np.asarray(again))
+    if first.size == photo.size:
+        assert np.abs(np.asarray(first, dtype=np.int16) - np.asarray(photo, dtype=np.int16)).mean() > 0.5
+    else:
+        assert 0.3 < first.width / photo.width < 1.7

@@ -16,7 +16,8 @@ Photos with several hash columns (mirror image, zooms, corner crops: see `adcoun
 pair when *some* column of one is within the radius of a *base* column of the other. Every
 column goes into the index and the base columns are the queries (fewer queries means fewer
 probes, the costly part; the relation is symmetric, so the pairs are the same). Identical hash
-rows (the same file re-posted) are searched once and expanded to all their row pairs at the end.
+rows (the same file re-posted) are searched once and expanded to their row pairs at the end
+(all of them, or a star per group with ``identical="star"``).
 """
 
 from __future__ import annotations
@@ -218,28 +219,38 @@ def _near_pairs(table: np.ndarray, base_columns: tuple[int, ...], radius: int, t
 
 
 @numba.njit(cache=True, nogil=True)
-def _expand(pairs, group_offsets, group_rows):
-    """Row pairs of unique-row pairs (every row of one group with every row of the other) plus
-    all pairs inside each group of identical rows."""
+def _expand(pairs, group_offsets, group_rows, every):
+    """Row pairs from unique-row pairs and groups of identical rows.
+
+    every=True: every row of one group with every row of the other, and all pairs inside each
+    group. every=False: only the groups' first rows across groups, and each group's first row
+    with each of its other rows (a star): the same connected components in linear size.
+    """
     total = 0
     for g in range(len(group_offsets) - 1):
         size = group_offsets[g + 1] - group_offsets[g]
-        total += size * (size - 1) // 2
+        total += size * (size - 1) // 2 if every else size - 1
     for p in range(len(pairs)):
         a, b = pairs[p, 0], pairs[p, 1]
-        total += (group_offsets[a + 1] - group_offsets[a]) * (group_offsets[b + 1] - group_offsets[b])
+        if every:
+            total += (group_offsets[a + 1] - group_offsets[a]) * (group_offsets[b + 1] - group_offsets[b])
+        else:
+            total += 1
     out = np.empty((total, 2), dtype=np.int64)
     count = 0
     for g in range(len(group_offsets) - 1):
-        for x in range(group_offsets[g], group_offsets[g + 1]):
-            for y in range(x + 1, group_offsets[g + 1]):
+        first, stop = group_offsets[g], group_offsets[g + 1]
+        for x in range(first, stop if every else first + 1):
+            for y in range(x + 1, stop):
                 out[count, 0] = min(group_rows[x], group_rows[y])
                 out[count, 1] = max(group_rows[x], group_rows[y])
                 count += 1
     for p in range(len(pairs)):
         a, b = pairs[p, 0], pairs[p, 1]
-        for x in range(group_offsets[a], group_offsets[a + 1]):
-            for y in range(group_offsets[b], group_offsets[b + 1]):
+        stop_a = group_offsets[a + 1] if every else group_offsets[a] + 1
+        stop_b = group_offsets[b + 1] if every else group_offsets[b] + 1
+        for x in range(group_offsets[a], stop_a):
+            for y in range(group_offsets[b], stop_b):
                 out[count, 0] = min(group_rows[x], group_rows[y])
                 out[count, 1] = max(group_rows[x], group_rows[y])
                 count += 1
@@ -247,7 +258,11 @@ def _expand(pairs, group_offsets, group_rows):
 
 
 def image_pairs(
-    hashes: ImageHashes | np.ndarray, max_distance: int | None = None, *, threads: int | None = None
+    hashes: ImageHashes | np.ndarray,
+    max_distance: int | None = None,
+    *,
+    threads: int | None = None,
+    identical: str = "all",
 ) -> np.ndarray:
     """All pairs of photos within ``max_distance`` bits, exactly: int64 array (m, 2), i < j,
     unique rows, sorted.
@@ -256,7 +271,13 @@ def image_pairs(
     or (n, v) (column 0 is the base column). Photos i and j pair when some column of i is within
     the radius of a base column of j, or the other way round. max_distance: the radius, default
     `DEFAULT_MAX_DISTANCE`. threads: search threads (None: one per CPU).
+    identical: photos whose hash rows are identical (one file re-posted k times) give k(k-1)/2
+    pairs with "all" (the default: every pair); "star" returns, for each such group, only its
+    first row paired with its other rows and only first rows paired across groups: the same
+    connected components in a size linear in k, for clustering very repeated photos.
     """
+    if identical not in ("all", "star"):
+        raise ValueError(f"identical must be 'all' or 'star', got {identical!r}")
     threads = (os.cpu_count() or 1) if threads is None else max(1, int(threads))
     radius = DEFAULT_MAX_DISTANCE if max_distance is None else int(max_distance)
     if not 0 <= radius < 64:
@@ -270,7 +291,8 @@ def image_pairs(
     order = np.argsort(group_of, kind="stable")
     group_offsets = np.concatenate([[0], np.cumsum(np.bincount(group_of, minlength=len(unique)))])
     unique_pairs = _near_pairs(unique, base_columns, radius, threads)
-    pairs = _expand(unique_pairs, group_offsets.astype(np.int64), rows[order].astype(np.int64))
+    pairs = _expand(unique_pairs, group_offsets.astype(np.int64), rows[order].astype(np.int64),
+                    identical == "all")
     if len(pairs) == 0:
         return pairs
     return pairs[np.lexsort((pairs[:, 1], pairs[:, 0]))]
