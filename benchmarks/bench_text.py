@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/bench_text.py compare --n 20000
     .venv/bin/python benchmarks/bench_text.py scale --sizes 10000 100000 1000000
+    .venv/bin/python benchmarks/bench_text.py normalise --n 100000
     .venv/bin/python benchmarks/bench_text.py templates --seed 0
 
 ``compare`` times, on the same synthetic ads (``adcount.synth.generate(preset="text-scale")``,
@@ -154,6 +155,16 @@ def compare(n: int) -> None:
               f"  pairs {len(found):7d}  recall(J>=0.7) {recall:.4f}")
 
 
+def normalise(n: int) -> None:
+    """Throughput of the batch normaliser alone (2 threads)."""
+    texts = synthetic_texts(n)["text"]
+    normalize_texts(texts[:100])
+    with Timer() as timer:
+        normalize_texts(texts)
+    print(f"normalise: {n} ads, wall {timer.wall:.2f} s ({n / timer.wall:.0f} ads/s), "
+          f"cpu {timer.cpu:.2f} s ({n / timer.cpu:.0f} ads per cpu-second)")
+
+
 def templates(seed: int) -> None:
     """Template evidence on the pas-de-calais-2018 synthetic set against its ground truth."""
     from adcount.signals.templates import compare_templates, find_templates
@@ -208,7 +219,7 @@ def scale(sizes: list[int]) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("mode", choices=["compare", "scale", "templates", "prepare", "measure"])
+    parser.add_argument("mode", choices=["compare", "scale", "normalise", "templates", "prepare", "measure"])
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--n", type=int, default=20_000)
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
@@ -217,6 +228,8 @@ def main() -> None:
         compare(args.n)
     elif args.mode == "scale":
         scale(args.sizes)
+    elif args.mode == "normalise":
+        normalise(args.n)
     elif args.mode == "templates":
         templates(args.seed)
     elif args.mode == "prepare":

