@@ -101,8 +101,9 @@ def _popcount(x: np.uint64) -> int:
 
 @numba.njit(cache=True, nogil=True)
 def _bucket_offsets(sorted_keys: np.ndarray, width: int) -> np.ndarray:
-    """Bucket table of sorted chunk keys: rows with key c are offsets[c]:offsets[c + 1]."""
-    offsets = np.zeros((1 << width) + 1, dtype=np.int64)
+    """Bucket table of sorted chunk keys: rows with key c are offsets[c]:offsets[c + 1]
+    (int32: half the memory traffic of int64; callers keep fewer than 2**31 index entries)."""
+    offsets = np.zeros((1 << width) + 1, dtype=np.int32)
     for key in sorted_keys:
         offsets[key + 1] += 1
     for c in range(1 << width):
