@@ -38,10 +38,10 @@ def test_accuracy_floor_on_the_demo_set(pas_de_calais):
     frame, out, result = pas_de_calais
     truth = pd.read_csv(out / "truth.csv", dtype=str)
     scores = adcount.evaluate(result, truth)
-    # measured 0.991 / 0.992 / 0.978 / +0.8% (benchmarks/README.md); floors leave room for other seeds' noise
+    # measured 0.982 / 0.988 / 0.991 / +1.9% (benchmarks/README.md); floors leave room for changes of the generator
     assert scores["person"]["pairwise_f1"] >= 0.95
-    assert scores["person"]["bcubed_f1"] >= 0.95
-    assert scores["network"]["pairwise_f1"] >= 0.93
+    assert scores["person"]["bcubed_f1"] >= 0.97
+    assert scores["network"]["pairwise_f1"] >= 0.95
     assert abs(scores["person"]["count_error"]) <= 0.04
 
 

@@ -32,6 +32,11 @@ _EXPORTS: dict[str, str] = {
     "Estimate": "adcount.estimate.result",
     "capture_recapture": "adcount.estimate.capture",
     "evaluate": "adcount.metrics",
+    "FellegiSunter": "adcount.link.fellegi_sunter",
+    "SupervisedModel": "adcount.link.supervised",
+    "save_model": "adcount.link.model_io",
+    "load_model": "adcount.link.model_io",
+    "fold_labels": "adcount.link.active",
 }
 
 __all__ = sorted([*_EXPORTS, "synth", "__version__"])
