@@ -26,6 +26,8 @@ _EXPORTS: dict[str, str] = {
     "minhash": "adcount.signals.minhash",
     "lsh_pairs": "adcount.candidates.lsh",
     "hash_images": "adcount.signals.images",
+    "ImageHashes": "adcount.signals.images",
+    "photo_spread": "adcount.signals.image_spread",
     "image_pairs": "adcount.candidates.hamming",
     "deduplicate": "adcount.pipeline",
     "DedupResult": "adcount.pipeline",
