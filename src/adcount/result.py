@@ -27,7 +27,9 @@ MANUAL_STUDY_RATE = 0.61  # the hand-judged duplicate rate of the 2018 Pas-de-Ca
 
 
 def _ids(prefix: str, labels: np.ndarray) -> np.ndarray:
-    width = max(4, len(str(int(labels.max()) + 1))) if labels.size else 4
+    if not labels.size:  # numpy's zfill cannot size an empty array
+        return np.empty(0, dtype=object)
+    width = max(4, len(str(int(labels.max()) + 1)))
     return np.char.add(prefix, np.char.zfill((labels + 1).astype(str), width)).astype(object)
 
 
@@ -171,6 +173,9 @@ class DedupResult:
         point = float(self.n_persons)
         low, high = disagreement_interval(point, counts, level)
         n = self.n_ads
+        # the widening around the replicate median can cross the possible range: n ads show
+        # at least one person (when n > 0) and at most n
+        low, high = max(low, min(1.0, n)), min(high, float(n))
         return Estimate(
             point=point, low=low, high=high, level=level,
             method="linkage-monte-carlo",

@@ -27,7 +27,7 @@ class PhotoEvidence:
 def photo_evidence(table: pd.DataFrame, image_root: Path | None, config: ImageConfig,
                    contacts: ContactKeys) -> PhotoEvidence:
     radius = DEFAULT_MAX_DISTANCE if config.max_distance is None else config.max_distance
-    counts = table["images"].map(len).to_numpy()
+    counts = table["images"].map(len).to_numpy(dtype=np.int64)  # int even for an empty table
     owner = np.repeat(np.arange(len(table)), counts)
     relative = [p for paths in table["images"] for p in paths]
     empty = np.empty((0, 2), np.int64)
