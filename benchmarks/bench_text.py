@@ -147,12 +147,13 @@ def compare(n: int) -> None:
     wide = set(map(tuple, adcount.lsh_pairs(sig, threshold=0.3, verify_threshold=0.55).tolist()))
     truth = true_pairs(normalised, wide.union(*(found for _, _, found in results)))
     print(f"  {len(truth)} pairs with exact Jaccard >= 0.7")
-    ours = results[0][1]
+    ours, same_input = results[0][1], results[1][1]
+    print("  ratios: this engine's time / adcount's (raw texts) and / adcount-n's (same input)")
     for name, timer, found in results:
         recall = len(found & truth) / max(len(truth), 1)
-        print(f"  {name:<10} wall {timer.wall:7.2f} s ({n / timer.wall:7.0f} ads/s, adcount x{timer.wall / ours.wall:5.1f})"
-              f"  cpu {timer.cpu:7.2f} s (adcount x{timer.cpu / ours.cpu:5.1f})"
-              f"  pairs {len(found):7d}  recall(J>=0.7) {recall:.4f}")
+        print(f"  {name:<10} wall {timer.wall:6.2f} s ({n / timer.wall:6.0f} ads/s) x{timer.wall / ours.wall:5.1f} "
+              f"x{timer.wall / same_input.wall:5.1f}  cpu {timer.cpu:6.2f} s x{timer.cpu / ours.cpu:5.1f} "
+              f"x{timer.cpu / same_input.cpu:5.1f}  pairs {len(found):7d}  recall(J>=0.7) {recall:.4f}")
 
 
 def normalise(n: int) -> None:

@@ -17,10 +17,10 @@
   clustering still sees one group.
 * One look per pair: a similar pair shares many bands; it is considered only in the first
   band where it shares an ordinary (not giant) bucket, found by comparing the two rows'
-  keys of the earlier bands. A band's new candidates are sorted (so that signature rows are
-  read while in cache) and kept if their estimated Jaccard similarity (share of equal
-  slots) reaches ``verify_threshold`` (default: ``threshold``). So each pair is verified
-  once, and besides one band's candidates only verified pairs are held in memory.
+  keys of the earlier bands. A band's new candidates are kept if their estimated Jaccard
+  similarity (share of equal slots) reaches ``verify_threshold`` (default: ``threshold``).
+  So each pair is verified once, and besides one band's candidates only verified pairs are
+  held in memory.
 * Sentinel rows (texts too short, see :func:`adcount.signals.minhash.is_empty_signature`)
   are never paired.
 """
@@ -115,8 +115,9 @@ def _consider(n, ids, keys, giant, p, q, band, out, m):
 
 @njit(cache=True, nogil=True)
 def _verified(codes, sig, min_equal):
-    """The pair codes (sorted, so that each row is read while still in cache) whose rows
-    agree on at least ``min_equal`` slots."""
+    """The pair codes whose rows agree on at least ``min_equal`` slots. Codes come in bucket
+    order, so the rows of one bucket are read while still in cache (measured at 1M ads: 4x
+    faster than verifying in sorted order)."""
     n = sig.shape[0]
     keep = np.empty(codes.size, dtype=np.bool_)
     for t in range(codes.size):
@@ -253,9 +254,7 @@ def lsh_pairs(
         giant = np.stack(giants, axis=1)
         del giants
         found = list(pool.map(
-            lambda band: _verified(
-                np.sort(_band_pairs(band, orders[band], keys, giant, n, ids, max_bucket, window)), sig, min_equal
-            ),
+            lambda band: _verified(_band_pairs(band, orders[band], keys, giant, n, ids, max_bucket, window), sig, min_equal),
             range(n_bands),
         ))
     codes = _distinct(np.concatenate(found))  # duplicates only from chained giant buckets
