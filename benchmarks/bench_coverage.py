@@ -11,7 +11,7 @@ design to a CSV.
 
 Settings other than the preset's own (to check the intervals on more than one generator):
 `--activity-floor`, `--activity-sigma`, `--ads-per-person` replace the preset's parameters,
-`--n-ads` its size (e.g. `--preset text-scale --n-ads 2000`). Without --photos the sets are
+`--n-ads` its size (e.g. `--preset text-scale --n-ads 2000`); `--designs` picks designs. Without --photos the sets are
 generated without rendering photos (text and contacts only), which makes 100 seeds affordable.
 """
 
@@ -44,14 +44,15 @@ DESIGNS = {
 KEY = b"coverage-benchmark-key"
 
 
-def one_seed(seed: int, preset: Preset, n_ads: int | None, photos: bool) -> list[dict]:
+def one_seed(seed: int, preset: Preset, n_ads: int | None, photos: bool, designs: list[str]) -> list[dict]:
     with tempfile.TemporaryDirectory() as tmp:
         frame = adcount.synth.generate(preset=preset, seed=seed, out_dir=tmp if photos else None, n_ads=n_ads)
         ads = adcount.load_ads(Path(tmp) / "ads.csv", image_root=tmp) if photos else adcount.load_ads(frame)
         truth = frame.attrs["truth"]
         result = adcount.deduplicate(ads, key=KEY)
         rows = []
-        for name, options in DESIGNS.items():
+        for name in designs:
+            options = DESIGNS[name]
             target = truth["n_persons_observed"] if name == "linkage" else truth["n_persons_total"]
             row = {"seed": seed, "design": name, "target": target, "n_ads": result.n_ads,
                    "persons_found": result.n_persons}
@@ -89,6 +90,7 @@ def main() -> None:
     parser.add_argument("--ads-per-person", type=float, default=None)
     parser.add_argument("--photos", action="store_true")
     parser.add_argument("--jobs", type=int, default=1)
+    parser.add_argument("--designs", nargs="+", default=list(DESIGNS), choices=list(DESIGNS))
     parser.add_argument("--out", type=Path, default=Path("bench-out/coverage.csv"))
     args = parser.parse_args()
 
@@ -98,7 +100,7 @@ def main() -> None:
     preset = replace(PRESETS[args.preset], **changes)
     started = time.perf_counter()
     seeds = range(args.first_seed, args.first_seed + args.seeds)
-    run = partial(one_seed, preset=preset, n_ads=args.n_ads, photos=args.photos)
+    run = partial(one_seed, preset=preset, n_ads=args.n_ads, photos=args.photos, designs=args.designs)
     with ProcessPoolExecutor(max_workers=args.jobs) as pool:
         rows = [row for seed_rows in pool.map(run, seeds) for row in seed_rows]
     frame = pd.DataFrame(rows)
