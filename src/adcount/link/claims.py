@@ -43,27 +43,26 @@ class Claims:
 def read_claims(normalised: list[str]) -> Claims:
     """Claimed names and ages of ads whose texts went through `normalize_texts`."""
     texts = pd.Series(normalised, dtype="string")
-    vocabulary = _name_vocabulary(texts)
-    if vocabulary.size:
-        vectorizer = CountVectorizer(vocabulary=vocabulary.tolist(), binary=True, token_pattern=_WORD,
-                                     lowercase=False, dtype=np.float32)
-        names = vectorizer.transform(texts.fillna("")).tocsr()
-    else:
-        names = sp.csr_matrix((len(texts), 0), dtype=np.float32)
+    vocabulary, names = _names(texts)
     age = pd.to_numeric(texts.str.extract(_AGE, expand=False), errors="coerce").to_numpy(dtype=float, na_value=np.nan)
     age[(age < MIN_AGE) | (age > MAX_AGE)] = np.nan
     return Claims(names, vocabulary, age)
 
 
-def _name_vocabulary(texts: pd.Series) -> np.ndarray:
-    """Words found in name position in at least `NAME_POSITION_SHARE` of the ads containing them."""
+def _names(texts: pd.Series) -> tuple[np.ndarray, sp.csr_matrix]:
+    """The name words (in name position in at least `NAME_POSITION_SHARE` of the ads containing
+    them), sorted, and the binary ads x name-words matrix. One bag-of-words pass over the
+    candidate words serves both the share test and the matrix: tokenising is the costly part."""
     found = pd.concat([texts.str.extractall(pattern)[0] for pattern in (_BEFORE_AGE, _AFTER_CUE)])
     if found.empty:
-        return np.empty(0, dtype=object)
+        return np.empty(0, dtype=object), sp.csr_matrix((len(texts), 0), dtype=np.float32)
     per_ad = pd.DataFrame({"ad": found.index.get_level_values(0), "word": found.to_numpy()}).drop_duplicates()
     in_position = per_ad.groupby("word").size()
     candidates = in_position.index.to_numpy(dtype=object)
-    counter = CountVectorizer(vocabulary=candidates.tolist(), binary=True, token_pattern=_WORD, lowercase=False)
-    containing = np.asarray(counter.transform(texts.fillna("")).sum(axis=0)).ravel()
-    share = in_position.to_numpy() / np.maximum(containing, 1)
-    return np.sort(candidates[share >= NAME_POSITION_SHARE])
+    counter = CountVectorizer(vocabulary=candidates.tolist(), binary=True, token_pattern=_WORD, lowercase=False,
+                              dtype=np.float32)
+    contains = counter.transform(texts.fillna("")).tocsc()
+    containing = np.diff(contains.indptr)  # ads containing each candidate word
+    kept = np.flatnonzero(in_position.to_numpy() / np.maximum(containing, 1) >= NAME_POSITION_SHARE)
+    kept = kept[np.argsort(candidates[kept], kind="stable")]
+    return candidates[kept], contains[:, kept].tocsr()

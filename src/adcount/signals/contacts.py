@@ -10,6 +10,7 @@ ever see tokens.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Callable
 
 import pandas as pd
 
@@ -24,14 +25,12 @@ def ad_contacts(table: pd.DataFrame, region: str, *, key: bytes | str | None = N
                 out_dir: str | Path | None = None, raw: bool = False) -> ContactKeys:
     """Extract, pool and pseudonymise the contacts of every ad."""
     texts = (table["title"] + "\n" + table["text"]).tolist()
-    phone_fields = table["phones"].map(" / ".join).tolist()
-    email_fields = table["emails"].map(" ".join).tolist()
+    field_phones = _per_distinct(table["phones"].map(" / ".join), lambda field: extract_phones(field, region))
+    field_emails = _per_distinct(table["emails"].map(" ".join), extract_emails)
     per_ad = {
-        "phone": [_merge(extract_phones(field, region), extract_phones(text, region))
-                  for field, text in zip(phone_fields, texts)],
-        "email": [_merge([canonical_email(e) for e in extract_emails(field)],
-                         [canonical_email(e) for e in extract_emails(text)])
-                  for field, text in zip(email_fields, texts)],
+        "phone": [_merge(in_field, extract_phones(text, region)) for in_field, text in zip(field_phones, texts)],
+        "email": [_merge([canonical_email(e) for e in in_field], [canonical_email(e) for e in extract_emails(text)])
+                  for in_field, text in zip(field_emails, texts)],
         "handle": [extract_handles(text, region) for text in texts],
     }
     secret = resolve_key(key, out_dir)
@@ -41,6 +40,14 @@ def ad_contacts(table: pd.DataFrame, region: str, *, key: bytes | str | None = N
         shown = values if raw else pseudonymize(values, secret, kind)
         labels_of[kind] = dict(zip(values, shown))
     return ContactKeys.build(per_ad, labels_of)
+
+
+def _per_distinct(fields: pd.Series, extract: Callable[[str], list[str]]) -> list[list[str]]:
+    """``extract`` of every field, run once per distinct field: a person's contact fields repeat
+    across their ads (at 100k synthetic ads, 21k distinct phone fields)."""
+    codes, distinct = pd.factorize(fields)
+    found = [extract(field) for field in distinct]
+    return [found[code] for code in codes]
 
 
 def _merge(first: list[str], second: list[str]) -> list[str]:
