@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
@@ -22,6 +22,9 @@ from adcount.estimate.result import Estimate
 from adcount.io import write_frame
 from adcount.schema import Ads
 from adcount.signals.keys import KINDS, ContactKeys
+
+if TYPE_CHECKING:
+    from adcount.link.explain import Explanation
 
 MANUAL_STUDY_RATE = 0.61  # the hand-judged duplicate rate of the 2018 Pas-de-Calais diagnostic
 
@@ -195,7 +198,7 @@ class DedupResult:
         )
 
     # --- linkage: explanations, review export, active labelling (adcount.link) ---
-    def explain(self, ad_id_a: str, ad_id_b: str):
+    def explain(self, ad_id_a: str, ad_id_b: str) -> Explanation:
         """Why two ads were or were not linked: each comparison's level and bits (`link.explain`)."""
         from adcount.link.explain import explain_pair
 

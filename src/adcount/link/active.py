@@ -10,6 +10,8 @@ supervised model. Run `deduplicate(ads, model=...)` with the returned model.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 import pandas as pd
 
@@ -19,10 +21,13 @@ from adcount.link.model_io import LinkModel
 from adcount.link.supervised import SupervisedModel
 from adcount.link.review import masked_texts
 
+if TYPE_CHECKING:
+    from adcount.result import DedupResult
+
 TEXT_CHARS = 300
 
 
-def uncertain_pairs(result, n: int = 20) -> pd.DataFrame:
+def uncertain_pairs(result: DedupResult, n: int = 20) -> pd.DataFrame:
     """The `n` candidate pairs most worth labelling, with masked texts and an empty `label`."""
     levels = comparison_levels(result.features, tuple(result.bits.columns))
     uncertainty = np.abs(result.probability - 0.5)
@@ -43,7 +48,7 @@ def uncertain_pairs(result, n: int = 20) -> pd.DataFrame:
     })
 
 
-def pair_labels(result, labelled: pd.DataFrame) -> np.ndarray:
+def pair_labels(result: DedupResult, labelled: pd.DataFrame) -> np.ndarray:
     """Per candidate pair of `result`: 1 / 0 from `labelled` (ad_id_a, ad_id_b, label), NaN elsewhere."""
     done = labelled.dropna(subset=["label"])
     ids = result.ads.table["ad_id"].to_numpy(dtype=str)
@@ -67,7 +72,7 @@ def pair_labels(result, labelled: pd.DataFrame) -> np.ndarray:
     return labels
 
 
-def fold_labels(result, labelled: pd.DataFrame, kind: str = "em") -> LinkModel:
+def fold_labels(result: DedupResult, labelled: pd.DataFrame, kind: str = "em") -> LinkModel:
     """A model that has learned from the labels: kind "em" (EM with labelled pairs held fixed)
     or "supervised" (logistic regression on the labelled pairs only)."""
     levels = comparison_levels(result.features, tuple(result.bits.columns))

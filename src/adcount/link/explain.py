@@ -11,11 +11,15 @@ photo and texts below the candidate threshold.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
 from adcount.link.comparisons import BY_NAME, MISSING, comparison_levels
+
+if TYPE_CHECKING:
+    from adcount.result import DedupResult
 
 
 @dataclass(frozen=True)
@@ -51,7 +55,7 @@ class Explanation:
         return "\n".join(lines)
 
 
-def explain_pair(result, ad_id_a: str, ad_id_b: str) -> Explanation:
+def explain_pair(result: DedupResult, ad_id_a: str, ad_id_b: str) -> Explanation:
     """Explain the pair (ad_id_a, ad_id_b) of a `DedupResult` (ids in either order)."""
     ids = result.ads.table["ad_id"].to_numpy(dtype=str)
     position = pd.Series(np.arange(ids.size), index=ids)

@@ -13,6 +13,7 @@ import html
 import io
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -21,6 +22,9 @@ from PIL import Image
 from adcount.normalize.handles import extract_handles
 from adcount.normalize.text import normalize_texts
 from adcount.signals.keys import KINDS
+
+if TYPE_CHECKING:
+    from adcount.result import DedupResult
 
 THUMB_PIXELS = 160
 THUMB_QUALITY = 70
@@ -33,7 +37,7 @@ _CSS = """body{font-family:sans-serif;margin:1em;color:#222}section{border-top:2
 td,th{border:1px solid #ccc;padding:2px 6px}.pos{color:#070}.neg{color:#a00}"""
 
 
-def review_html(result, path: str | Path, person_ids: list[str] | None = None, *,
+def review_html(result: DedupResult, path: str | Path, person_ids: list[str] | None = None, *,
                 raw_text: bool = False, max_persons: int = MAX_PERSONS) -> Path:
     """Write the review page of the chosen persons (default: the `max_persons` largest)."""
     assignments = result.assignments

@@ -143,6 +143,7 @@ def _profile(persons: pd.DataFrame) -> str:
 
 def write_report(result: "DedupResult", estimates: list[Estimate], path: str | Path,
                  title: str = "adcount report") -> Path:
+    """Write the self-contained HTML report of `result` and `estimates` to `path`; return the path."""
     path = Path(path)
     path.write_text(render(result, estimates, title), encoding="utf-8")
     return path
