@@ -187,7 +187,7 @@ class DedupResult:
                 "replicates": reps, "seed": seed,
                 "replicate_mean": float(counts.mean()), "replicate_median": float(np.median(counts)),
                 "replicate_sd": float(counts.std(ddof=1)),
-                "interval": "replicate percentile interval widened to median +/- |point - median|",
+                "interval": "replicate percentile interval widened to median +/- |point - median|, kept within [1, n_ads]",
                 "duplicate_rate": 1.0 - point / n if n else 0.0,
                 "manual_method": {
                     "formula": "ads x (1 - duplicate rate)",

@@ -14,8 +14,8 @@ from typing import Callable
 
 import pandas as pd
 
+from adcount.normalize.contacts_batch import extract_contacts
 from adcount.normalize.emails import canonical_email, extract_emails
-from adcount.normalize.handles import extract_handles
 from adcount.normalize.phones import extract_phones
 from adcount.privacy import pseudonymize, resolve_key
 from adcount.signals.keys import ContactKeys
@@ -27,11 +27,12 @@ def ad_contacts(table: pd.DataFrame, region: str, *, key: bytes | str | None = N
     texts = (table["title"] + "\n" + table["text"]).tolist()
     field_phones = _per_distinct(table["phones"].map(" / ".join), lambda field: extract_phones(field, region))
     field_emails = _per_distinct(table["emails"].map(" ".join), extract_emails)
+    phones, emails, handles = zip(*extract_contacts(texts, region)) if texts else ((), (), ())
     per_ad = {
-        "phone": [_merge(in_field, extract_phones(text, region)) for in_field, text in zip(field_phones, texts)],
-        "email": [_merge([canonical_email(e) for e in in_field], [canonical_email(e) for e in extract_emails(text)])
-                  for in_field, text in zip(field_emails, texts)],
-        "handle": [extract_handles(text, region) for text in texts],
+        "phone": [_merge(in_field, in_text) for in_field, in_text in zip(field_phones, phones)],
+        "email": [_merge([canonical_email(e) for e in in_field], [canonical_email(e) for e in in_text])
+                  for in_field, in_text in zip(field_emails, emails)],
+        "handle": list(handles),
     }
     secret = resolve_key(key, out_dir)
     labels_of = {}
