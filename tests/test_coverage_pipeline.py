@@ -63,7 +63,8 @@ def test_combined_interval_contains_the_estimator_interval(result):
 
 
 def test_other_estimators_and_list_designs_still_answer(result):
-    assert result.estimate(method="capture-recapture").method == "capture-recapture/chao"  # the default
+    assert result.estimate(method="capture-recapture").method == "capture-recapture/bracket"  # the default
+    assert result.estimate(method="capture-recapture", estimator="chao").method == "capture-recapture/chao"
     chao = result.estimate(method="combined", estimator="chao", n_replicates=60)
     assert chao.method == "capture-recapture+linkage/chao" and chao.low <= chao.point <= chao.high
     sites = result.estimate(method="capture-recapture", lists="site-group")

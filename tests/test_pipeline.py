@@ -156,7 +156,7 @@ def test_capture_recapture_designs_on_a_result(pas_de_calais):
     frame, _, result = pas_de_calais
     truth = frame.attrs["truth"]
     by_ads = result.estimate(method="capture-recapture", lists="ads")
-    assert by_ads.method == "capture-recapture/chao"
+    assert by_ads.method == "capture-recapture/bracket"
     assert by_ads.details["persons_observed"] == result.n_persons <= by_ads.point
     combined = result.estimate(method="combined", lists="ads")
     assert combined.low <= by_ads.low and combined.high >= by_ads.high

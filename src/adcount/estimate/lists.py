@@ -109,7 +109,7 @@ def _table_maker(result: "DedupResult", lists: str, max_lists: int) -> Callable[
 def _defaults(result: "DedupResult", lists: str, options: dict[str, Any]) -> dict[str, Any]:
     options = dict(options)
     if lists == "ads":
-        options.setdefault("method", "chao")
+        options.setdefault("method", "bracket")
     options.setdefault("n_boot", result.config.estimate.capture_replicates)
     options.setdefault("seed", result.config.estimate.seed)
     return options
@@ -139,12 +139,12 @@ def capture_recapture_from_result(result: "DedupResult", level: float, lists: st
     """Capture–recapture on the persons found: everyone, including those seen on no list.
 
     lists: "ads" (default: ads per person as capture frequencies, for the single-source
-    estimators; Chao's lower bound unless `method=` says otherwise: "bracket" (the one-inflation
-    bound and iChao1, the best-covering on synthetic sets, docs/estimates.md), "chao-bc",
-    "zelterman", "ztpoisson", "ztnegbin", "ichao", "chao-f2f3"), or "site-group", "site",
-    "week" (capture histories over lists, log-linear models). Sites as lists assume a person's presence on one site says nothing of the
-    others; when most persons post one or two ads, that fails (one ad is one site), and the
-    frequency estimators on "ads" are the sounder choice — compare both (see docs/).
+    estimators; "bracket" unless `method=` says otherwise — the one-inflation bound and iChao1,
+    the best-covering on synthetic sets, docs/estimates.md — or "chao", "chao-bc", "zelterman",
+    "ztpoisson", "ztnegbin", "ichao", "chao-f2f3"), or "site-group", "site", "week" (capture
+    histories over lists, log-linear models). Sites as lists assume a person's presence on one
+    site says nothing of the others; when most persons post one or two ads, that fails (one ad
+    is one site), and the frequency estimators on "ads" are the sounder choice (docs/estimates.md).
     """
     table = capture_histories(result, lists, max_lists)
     estimate = fit_table(table, level, **_defaults(result, lists, options))
