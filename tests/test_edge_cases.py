@@ -47,3 +47,17 @@ def test_one_phone_behind_hundreds_of_ads_keeps_the_interval_possible():
     result = adcount.deduplicate(pd.DataFrame({"ad_id": [f"x{i}" for i in range(500)], "text": texts}), key=KEY)
     estimate = result.estimate()
     assert 1 <= estimate.low <= estimate.point <= estimate.high <= 500
+
+
+def test_persons_table_joins_distinct_values_and_takes_the_most_frequent():
+    text = ("Nouvelle à Lille, Julie 25 ans, douce et coquine. Appelle-moi au 06 12 34 56 78, "
+            "pas de sms masqués. Disponible de 10h à 22h.")
+    ads = pd.DataFrame({"ad_id": ["a", "b", "c"], "text": [text] * 3,
+                        "site": ["escort-b", "escort-a", ""], "city": ["Lille", "Lille", "Lens"],
+                        "gender": ["trans", "", "femme"], "nationality": ["", "", ""]})
+    persons = adcount.deduplicate(ads, key=KEY).persons
+    assert len(persons) == 1
+    row = persons.iloc[0]
+    assert (row["n_ads"], row["n_sites"], row["sites"], row["cities"]) == (3, 2, "escort-a|escort-b", "Lens|Lille")
+    assert (row["gender"], row["nationality"]) == ("femme", "")  # a tie goes to the first in sort order
+    assert row["phones"].startswith("ph_") and "|" not in row["phones"]  # one pseudonym, never the number

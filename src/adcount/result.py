@@ -98,12 +98,9 @@ class DedupResult:
         """Per pair, the labels (pseudonyms) of the contacts both ads carry, '|'-joined."""
         matrix = self.contacts.matrix()
         shared = matrix[self.pairs[:, 0]].multiply(matrix[self.pairs[:, 1]]).tocoo()
-        out = np.full(len(self.pairs), "", dtype=object)
-        if shared.nnz:
-            labels = np.asarray(self.contacts.labels, dtype=object)
-            joined = pd.Series(labels[shared.col]).groupby(shared.row).agg("|".join)
-            out[joined.index.to_numpy()] = joined.to_numpy()
-        return out
+        order = np.argsort(shared.row, kind="stable")  # per pair, labels stay in key order
+        labels = np.asarray(self.contacts.labels, dtype=object)
+        return _join_runs(shared.row[order].astype(np.int64), labels[shared.col[order]], len(self.pairs))
 
     @cached_property
     def persons(self) -> pd.DataFrame:
@@ -115,23 +112,27 @@ class DedupResult:
             "age": table["age"], "gender": table["gender"], "nationality": table["nationality"],
         })
         grouped = frame.groupby("person", sort=True)
+        n, person = self.n_persons, self.person
+        site = table["site"].to_numpy(dtype=object)
+        has_site = site != ""
         persons = pd.DataFrame({
-            "person_id": _ids("P", np.arange(self.n_persons)),
+            "person_id": _ids("P", np.arange(n)),
             "network_id": _ids("N", grouped["network"].first().to_numpy()),
             "n_ads": grouped.size().to_numpy(),
-            "n_sites": grouped["site"].agg(lambda s: s[s != ""].nunique()).to_numpy(),
-            "sites": grouped["site"].agg(_joined).to_numpy(),
-            "cities": grouped["city"].agg(_joined).to_numpy(),
+            "n_sites": np.bincount(_distinct(person[has_site], site[has_site])[0], minlength=n),
+            "sites": _joined(person, site, n),
+            "cities": _joined(person, table["city"].to_numpy(dtype=object), n),
             "first_seen": grouped["posted_at"].min().to_numpy(),
             "last_seen": grouped["posted_at"].max().to_numpy(),
             "age": grouped["age"].median().to_numpy(),
-            "gender": grouped["gender"].agg(_mode).to_numpy(),
-            "nationality": grouped["nationality"].agg(_mode).to_numpy(),
+            "gender": _mode(person, table["gender"].to_numpy(dtype=object), n),
+            "nationality": _mode(person, table["nationality"].to_numpy(dtype=object), n),
         })
+        contacts = self.contacts
         for kind in KINDS:
-            per_ad = pd.Series(self.contacts.labels_per_ad(kind))
-            persons[f"{kind}s"] = per_ad.groupby(self.person).agg(
-                lambda lists: "|".join(sorted({v for vs in lists for v in vs}))).to_numpy()
+            keep = contacts.kinds[contacts.key_ids] == KINDS.index(kind)
+            labels = np.asarray(contacts.labels, dtype=object)[contacts.key_ids[keep]]
+            persons[f"{kind}s"] = _joined(person[contacts.rows[keep]], labels, n, skip_empty=False)
         return persons
 
     def estimate(self, level: float | None = None, method: str = "linkage", **kwargs: Any) -> Estimate:
@@ -261,10 +262,38 @@ class DedupResult:
         return files
 
 
-def _joined(values: pd.Series) -> str:
-    return "|".join(sorted({v for v in values if v}))
+def _distinct(groups: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct (group, value) pairs, sorted by group then value."""
+    pairs = pd.DataFrame({"g": groups, "v": pd.Series(values, dtype=object)}).drop_duplicates()
+    pairs = pairs.sort_values(["g", "v"], kind="stable")
+    return pairs["g"].to_numpy(dtype=np.int64), pairs["v"].to_numpy(dtype=object)
 
 
-def _mode(values: pd.Series) -> str:
-    present = values[values != ""]
-    return str(present.mode().iloc[0]) if len(present) else ""
+def _joined(groups: np.ndarray, values: np.ndarray, n: int, *, skip_empty: bool = True) -> np.ndarray:
+    """Per group 0..n-1: its distinct values, sorted, joined by "|" ("" when it has none).
+    Whole-array work (one sort, one reduceat), not a Python call per person."""
+    if skip_empty:
+        groups, values = groups[values != ""], values[values != ""]
+    return _join_runs(*_distinct(groups, values), n)
+
+
+def _join_runs(groups: np.ndarray, values: np.ndarray, n: int) -> np.ndarray:
+    """Per group 0..n-1, its values joined by "|" in the order given ("" when it has none);
+    `groups` must be sorted. One object-array reduceat, not a Python call per group."""
+    out = np.full(n, "", dtype=object)
+    if groups.size:
+        first = np.r_[True, groups[1:] != groups[:-1]]
+        pieces = np.where(first, "", "|").astype(object) + values
+        out[groups[first]] = np.add.reduceat(pieces, np.flatnonzero(first))
+    return out
+
+
+def _mode(groups: np.ndarray, values: np.ndarray, n: int) -> np.ndarray:
+    """Per group 0..n-1: its most frequent non-empty value (the first in sort order on a tie), or ""."""
+    present = values != ""
+    counts = pd.DataFrame({"g": groups[present], "v": pd.Series(values[present], dtype=object)})
+    counts = counts.groupby(["g", "v"], sort=False).size().reset_index(name="c")
+    best = counts.sort_values(["g", "c", "v"], ascending=[True, False, True], kind="stable").drop_duplicates("g")
+    out = np.full(n, "", dtype=object)
+    out[best["g"].to_numpy(dtype=np.int64)] = best["v"].to_numpy(dtype=object)
+    return out
