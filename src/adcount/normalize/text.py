@@ -58,6 +58,18 @@ def _fold(src, start, end, table, expansions, expansion_lengths, dst):
 
 
 @njit(cache=True, nogil=True)
+def _join_and_collapse(a, k, b):
+    """Re-join spaced letters and collapse repeats until neither changes anything (result in
+    ``a``). Collapsing can leave new lone letters ("a a sss a" -> "a a s a") that a second round
+    joins, so one round is not idempotent; both passes only shrink the text, so this ends."""
+    while True:
+        shorter = collapse_repeats(b, join_spaced_letters(a, k, b, True), a)
+        if shorter == k:
+            return k
+        k = shorter
+
+
+@njit(cache=True, nogil=True)
 def _normalize_block(cps, offsets, table, expansions, expansion_lengths):
     """Run every compiled pass on each text of a block (layout of ``encode_block``)."""
     n_docs = offsets.size - 1
@@ -77,8 +89,7 @@ def _normalize_block(cps, offsets, table, expansions, expansion_lengths):
         k = join_spaced_letters(b, k, a, False)
         k = unleet(a, k, b)
         k = spacing(b, k, a)
-        k = join_spaced_letters(a, k, b, True)
-        k = collapse_repeats(b, k, a)
+        k = _join_and_collapse(a, k, b)
         if m + k + 1 > out.size:
             grown = np.empty(2 * (m + k + 1), dtype=np.uint32)
             grown[:m] = out[:m]
