@@ -176,3 +176,9 @@ def test_audit_estimate_from_a_result(pas_de_calais):
     sample["duplicate"] = (~sample["ad_id"].isin(first_ads)).astype(int)
     est = result.estimate(method="audit", labels=sample["duplicate"])
     assert est.low <= result.n_persons <= est.high
+
+
+def test_cli_unknown_capture_design_is_refused(small_text_set, tmp_path):
+    res = CliRunner().invoke(app, ["run", str(small_text_set / "ads.csv"), "--out", str(tmp_path / "o"),
+                                   "--lists", "months"])
+    assert res.exit_code == 2 and "unknown --lists ['months']" in res.output

@@ -47,7 +47,7 @@ def _stage_bar() -> Iterator:
 
 
 def run_job(input_path: Path, out: Path, image_root: Optional[Path], config_path: Optional[Path],
-            raw_contacts: bool, encoding: Optional[str], title: str) -> dict:
+            raw_contacts: bool, encoding: Optional[str], title: str, lists: tuple[str, ...] = ("ads",)) -> dict:
     """Load, deduplicate, estimate and write every output; returns the estimates as dicts."""
     from adcount.pipeline import deduplicate
     from adcount.report.html import write_report
@@ -59,11 +59,11 @@ def run_job(input_path: Path, out: Path, image_root: Optional[Path], config_path
     with _stage_bar() as advance:
         result = deduplicate(ads, config, raw_contacts=raw_contacts, out_dir=out, progress=advance)
     estimates = [result.estimate()]
-    for lists in ("ads", "site-group"):  # persons seen nowhere: two designs, both reported
+    for design in lists:  # persons seen nowhere, one estimate per capture–recapture design asked for
         try:
-            estimates.append(result.estimate(method="combined", lists=lists))
+            estimates.append(result.estimate(method="combined", lists=design))
         except ValueError as err:  # too few lists or persons: said in the output, not fatal
-            console.print(f"capture–recapture over {lists} not estimated: {err}", highlight=False)
+            console.print(f"capture–recapture over {design} not estimated: {err}", highlight=False)
     result.save(out, estimates=estimates)
     write_report(result, estimates, out / "report.html", title=title)
     console.print(result.summary(), highlight=False)
@@ -78,10 +78,16 @@ def run(
     config: Optional[Path] = typer.Option(None, "--config", help="JSON configuration file (see docs/configuration.md)."),
     raw_contacts: bool = typer.Option(False, "--raw-contacts", help="Write raw phones/e-mails instead of pseudonyms."),
     encoding: Optional[str] = typer.Option(None, "--encoding", help="Force the input text encoding."),
+    lists: list[str] = typer.Option(["ads"], "--lists", help="Capture–recapture design(s) for persons seen "
+                                    "nowhere: ads, site-group, site, week (repeat the option for several)."),
 ) -> None:
     """Deduplicate INPUT into persons and networks, estimate the count, write results and report.html."""
+    unknown = sorted(set(lists) - {"ads", "site-group", "site", "week"})
+    if unknown:
+        _fail(f"unknown --lists {unknown}; use ads, site-group, site or week")
     try:
-        run_job(input_path, out, image_root, config, raw_contacts, encoding, title=f"adcount: {input_path.name}")
+        run_job(input_path, out, image_root, config, raw_contacts, encoding, title=f"adcount: {input_path.name}",
+                lists=tuple(lists))
     except (InputError, ConfigError, FileNotFoundError, PermissionError) as err:
         _fail(str(err))
     console.print(f"results written to {out}/", highlight=False)
