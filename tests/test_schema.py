@@ -157,3 +157,13 @@ def test_row_order_and_positions_are_stable():
     frame.loc[[3, 17], "ad_id"] = ""
     ads = adcount.load_ads(frame)
     assert np.array_equal(ads.table["source_row"], [i for i in range(50) if i not in (3, 17)])
+
+
+def test_ragged_csv_rows_are_rejected_one_by_one(tmp_path):
+    lines = ["ad_id,text,city", "1,Bonjour,Arras", "2,Salut, toi,Lens", "3,\"Coucou, toi\",Calais", "4,Hello"]
+    ads = adcount.load_ads(write(tmp_path / "ragged.csv", lines))
+    assert ads.table["ad_id"].tolist() == ["1", "3", "4"]
+    assert ads.table.loc[1, "text"] == "Coucou, toi" and ads.table.loc[1, "city"] == "Calais"
+    assert ads.table.loc[2, "city"] == ""  # a short row is padded, as pandas does
+    assert ads.rejects["row"].tolist() == [1]
+    assert ads.rejects["reason"].tolist() == ["row has 4 fields, the header has 3"]

@@ -64,12 +64,32 @@ def read_table(source: Any, encoding: str | None = None) -> RawTable:
         return _parse_jsonl(text, used)
     if suffix == ".json":
         return _parse_json_array(text, used, path.name)
+    sep = _csv_separator(text, suffix)
     try:
-        frame = pd.read_csv(io.StringIO(text), sep=_csv_separator(text, suffix), dtype=str,
+        frame = pd.read_csv(io.StringIO(text), sep=sep, dtype=str,
                             keep_default_na=False, na_values=[""], skip_blank_lines=True)
-    except (pd.errors.ParserError, csv.Error) as err:
-        raise InputError(f"{path.name} is not a readable CSV file: {err}") from None
+    except (pd.errors.ParserError, csv.Error):  # ragged rows: keep the good ones, reject the others
+        return _parse_ragged_csv(text, sep, used, path.name)
     return RawTable(frame, list(range(len(frame))), encoding=used)
+
+
+def _parse_ragged_csv(text: str, sep: str, encoding: str, name: str) -> RawTable:
+    """Slow path for a CSV with rows longer than its header (an unquoted separator in a text):
+    each such row becomes a reject with its field count; short rows are padded with empty
+    fields, as the fast path does."""
+    reader = csv.reader(io.StringIO(text), delimiter=sep)
+    try:
+        header = next(reader)
+        records = [record for record in reader if record]
+    except (StopIteration, csv.Error) as err:
+        raise InputError(f"{name} is not a readable CSV file: {err}") from None
+    width = len(header)
+    kept = [i for i, record in enumerate(records) if len(record) <= width]
+    unparsed = [(i, f"row has {len(record)} fields, the header has {width}")
+                for i, record in enumerate(records) if len(record) > width]
+    rows = [records[i] + [""] * (width - len(records[i])) for i in kept]
+    frame = pd.DataFrame(rows, columns=header, dtype=object)
+    return RawTable(frame.replace("", None), kept, unparsed, encoding)
 
 
 def _csv_separator(text: str, suffix: str) -> str:
