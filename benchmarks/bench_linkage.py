@@ -100,7 +100,7 @@ def accuracy(args) -> None:
 
 
 def throughput(args) -> None:
-    folder = ad_set(args.work, "text-scale", args.seed, args.n_ads)
+    folder = ad_set(args.work, args.preset, args.seed, args.n_ads)
     stamps: list[tuple[str, float]] = []
     start = time.perf_counter()
     result, truth = run(folder, progress=lambda stage: stamps.append((stage, time.perf_counter())))
@@ -108,7 +108,7 @@ def throughput(args) -> None:
     ends = [t for _, t in stamps[1:]] + [start + total]
     stages = {"load": round(stamps[0][1] - start, 1)} | {name: round(end - t, 1) for (name, t), end in zip(stamps, ends)}
     m = scores(result.person, truth["true_person_id"].to_numpy())
-    print(f"throughput: text-scale n_ads={result.n_ads} seed={args.seed}: {total:.1f} s end to end "
+    print(f"throughput: {args.preset} n_ads={result.n_ads} seed={args.seed}: {total:.1f} s end to end "
           f"(loading included), {result.n_ads / total:,.0f} ads/s; stages (s): {stages}; "
           f"candidate pairs {len(result.pairs):,}; person pairF1 {m['pairF1']:.3f}, B3F1 {m['B3F1']:.3f}, "
           f"count error {m['count_err']:+.3f}")
