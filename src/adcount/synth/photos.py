@@ -22,6 +22,7 @@ import numpy as np
 from PIL import Image, ImageChops, ImageOps
 
 MIN_ORIGINAL_DISTANCE = 12  # pHash bits between any two originals
+_CHUNK = 256  # originals rendered at once while checking their distances
 VIGNETTE_LEVELS = 6
 ORIGINAL_SIZES = ((640, 480), (480, 640))  # landscape, portrait; copies resize from these
 _SKIMAGE_SOURCES = ("astronaut.png", "brick.png", "camera.png", "cell.png", "chelsea.png",
@@ -146,17 +147,24 @@ def _shade(image: Image.Image, level: int) -> Image.Image:
     return ImageChops.multiply(image, _vignette(image.size, level)) if level else image
 
 
-def render_originals(count: int, rng: np.random.Generator) -> list[Image.Image]:
-    """``count`` originals, pairwise more than MIN_ORIGINAL_DISTANCE pHash bits apart."""
+def render_originals(count: int, rng: np.random.Generator) -> list[OriginalRecipe]:
+    """Recipes of ``count`` originals, pairwise more than MIN_ORIGINAL_DISTANCE pHash bits apart.
+
+    Originals are rendered in chunks to be hashed and then dropped (a large set has tens of
+    thousands of them, too many to hold as images); `render_original` re-renders one from its
+    recipe. Redraws consume ``rng`` in the same order whatever the chunking.
+    """
     recipes = [draw_recipe(rng) for _ in range(count)]
-    with ThreadPoolExecutor(_THREADS) as pool:
-        images = list(pool.map(render_original, recipes))
     hashes = np.zeros((count, 64), dtype=bool)
-    for i in range(count):
-        for _ in range(50):  # redraw until far from every accepted original
-            bits = imagehash.phash(images[i].reduce(4)).hash.ravel()  # ~ the full-size bits, 10x faster
-            if i == 0 or (hashes[:i] != bits).sum(axis=1).min() > MIN_ORIGINAL_DISTANCE:
-                break
-            images[i] = render_original(draw_recipe(rng))
-        hashes[i] = bits
-    return images
+    with ThreadPoolExecutor(_THREADS) as pool:
+        for start in range(0, count, _CHUNK):
+            images = list(pool.map(render_original, recipes[start:start + _CHUNK]))
+            for i, image in enumerate(images, start=start):
+                for _ in range(50):  # redraw until far from every accepted original
+                    bits = imagehash.phash(image.reduce(4)).hash.ravel()  # ~ the full-size bits, 10x faster
+                    if i == 0 or (hashes[:i] != bits).sum(axis=1).min() > MIN_ORIGINAL_DISTANCE:
+                        break
+                    recipes[i] = draw_recipe(rng)
+                    image = render_original(recipes[i])
+                hashes[i] = bits
+    return recipes

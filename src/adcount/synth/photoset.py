@@ -12,6 +12,7 @@ in a thread pool (Pillow releases the GIL while resizing and encoding).
 from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -20,7 +21,7 @@ import pandas as pd
 from . import lexicon
 from .compose import empty_lists
 from .edits import apply_edit, draw_edit, save_jpeg, site_styles
-from .photos import render_originals
+from .photos import render_original, render_originals
 from .population import KIND_NETWORK, Persons
 from .postings import Postings
 from .presets import Preset
@@ -28,6 +29,7 @@ from .presets import Preset
 NO_PHOTO_SHARE = 0.12  # ads showing no photo
 REUPLOAD_SHARE = 0.3  # copies re-uploaded with the person's own edits
 IMAGE_FOLDER = "images"
+_ORIGINALS_CACHED = 64  # rendered originals kept; copies are rendered grouped by original
 
 
 def _person_originals(preset: Preset, persons: Persons,
@@ -93,7 +95,8 @@ def render_photos(preset: Preset, persons: Persons, ads: Postings, out_dir: Path
     versions, first, copy_of = np.unique(code, return_index=True, return_inverse=True)
 
     used, original_pos = np.unique(original[first], return_inverse=True)
-    originals = render_originals(len(used), rng)
+    recipes = render_originals(len(used), rng)
+    original_image = lru_cache(maxsize=_ORIGINALS_CACHED)(lambda i: render_original(recipes[i]))
     styles = site_styles(preset.n_sites, np.random.default_rng([preset.n_sites, 63]))
     names = lexicon.site_names(preset.n_sites)
     v_site, v_reupload = site[first], reupload[first]
@@ -108,7 +111,7 @@ def render_photos(preset: Preset, persons: Persons, ads: Postings, out_dir: Path
         stale.unlink()
 
     def render(v: int) -> None:
-        image = apply_edit(originals[original_pos[v]], edits[v])
+        image = apply_edit(original_image(int(original_pos[v])), edits[v])
         save_jpeg(image, str(out_dir / paths[v]), edits[v].quality)
 
     with ThreadPoolExecutor(2) as pool:
