@@ -1,8 +1,7 @@
-"""Components, ad confidence and the linkage Monte Carlo on small graphs with known answers."""
+"""Components, ad confidence and chaining splits on small graphs with known answers."""
 
 import numpy as np
 
-from adcount.estimate.linkage import percentile_interval, sample_person_counts
 from adcount.link.cluster import ad_confidence, components, person_labels
 
 
@@ -23,27 +22,6 @@ def test_confidence_inside_and_alone():
     persons = person_labels(3, pairs, prob, 0.5)
     conf = ad_confidence(3, pairs, prob, persons)
     assert np.allclose(conf, [0.9, 0.9, 0.7])
-
-
-def test_monte_carlo_counts_match_the_exact_distribution():
-    # two ads linked with probability 0.3: one person with p=0.3, two with p=0.7
-    counts = sample_person_counts(2, np.array([[0, 1]]), np.array([0.3]), 4000, seed=1)
-    assert set(np.unique(counts)) == {1, 2}
-    assert abs((counts == 1).mean() - 0.3) < 0.03
-    # certain links never vary
-    fixed = sample_person_counts(4, np.array([[0, 1], [2, 3]]), np.array([1.0, 1.0]), 50, seed=1)
-    assert (fixed == 2).all()
-    assert np.allclose(percentile_interval(np.arange(101), 0.9), (5.0, 95.0))
-
-
-def test_monte_carlo_is_deterministic_for_a_seed():
-    rng = np.random.default_rng(0)
-    pairs = np.unique(np.sort(rng.integers(0, 200, size=(400, 2)), axis=1), axis=0)
-    pairs = pairs[pairs[:, 0] != pairs[:, 1]]
-    prob = rng.random(len(pairs))
-    a = sample_person_counts(200, pairs, prob, 100, seed=7)
-    b = sample_person_counts(200, pairs, prob, 100, seed=7)
-    assert np.array_equal(a, b)
 
 
 def _clique(members):
@@ -82,6 +60,31 @@ def test_hub_components_need_stronger_links():
     prob = np.array([0.99, 0.7, 0.99, 0.2])
     assert split_chains(4, pairs, prob, 0.5, max_size=2).tolist() == [0, 0, 1, 1]
 
+
+def test_resplit_cut_is_the_threshold_read_through_calibration():
+    from adcount.link.chaining import resplit_cut
+
+    assert abs(resplit_cut(0.5) - 0.40) < 0.005  # pairs scored ~0.40 are one person half the time
+    cuts = [resplit_cut(t) for t in (0.2, 0.5, 0.8, 0.95)]
+    assert all(c < t for c, t in zip(cuts, (0.2, 0.5, 0.8, 0.95)))  # always below the threshold
+    assert cuts == sorted(cuts)  # a more cautious threshold keeps a more cautious cut
+    assert resplit_cut(1.0) == 1.0
+
+
+def test_an_alias_part_stays_with_its_person_two_persons_do_not():
+    from adcount.link.chaining import split_chains
+
+    # ads 0-3 under her name, 4-5 under an alias; one bridging pair is strong (same personal
+    # phone), the other cross pairs only share the organiser's phone and template
+    pairs = np.array(_clique(list(range(6))))
+    across = (pairs[:, 0] < 4) & (pairs[:, 1] >= 4)
+    bridge = (pairs[:, 0] == 3) & (pairs[:, 1] == 4)
+    for cross, persons in ((0.35, [0] * 6), (0.2, [0] * 4 + [1] * 2)):
+        prob = np.where(across, cross, 0.97)
+        prob[bridge] = 0.9
+        # cross average (0.9 + 7 x cross) / 8: 0.42 stays one person (above the 0.40 cut, below
+        # the 0.5 threshold), 0.29 is two persons
+        assert split_chains(6, pairs, prob, 0.5).tolist() == persons
 
 def test_person_confidence_is_the_mean_inside_link():
     from adcount.link.cluster import person_confidence

@@ -4,8 +4,12 @@ Connected components are transitive: ad A links to B (same photos), B to C (same
 and C, who never looked alike, end in one person. Inside every component of three ads or more,
 `complete_pairs` lists the pairs that were never scored so the scorer can give them a
 probability; `split_chains` then re-splits each component whose internal pairs are not all
-linked with average linkage (UPGMA) on 1 - probability, cut at the linkage threshold: two groups
-stay one person only when their ads are, on average, more likely one person than two.
+linked with average linkage (UPGMA) on 1 - probability: two groups stay one person only when
+their ads are, on average, more likely one person than two. The cut is the linkage threshold
+read through the calibration of the link probabilities (`resplit_cut`): the pairs it weighs are
+the weak ones, where the probabilities are under-confident (EM counts correlated evidence against
+a link, a different name and a template with another name in it, twice), so a cut at the raw
+threshold splits persons who sometimes use an alias.
 Components too big for a full pair matrix (`MAX_COMPLETE_SIZE`, an organiser's hub rather than
 a person) are re-split by raising the threshold inside them to `HUB_THRESHOLD` instead.
 """
@@ -20,6 +24,20 @@ from adcount.link.cluster import components
 
 MAX_COMPLETE_SIZE = 400  # largest component scored and clustered pair by pair (80k pairs)
 HUB_THRESHOLD = 0.95  # link probability required inside components larger than that
+# Under-confidence of weak link probabilities, in bits of log-odds (bench_link_calibration.py,
+# 30 seeds of pas-de-calais-2018: pairs scored 0.40 on average are one person 49% of the time,
+# 0.18 -> 38%, 0.61 -> 72%; text-scale 20,000 ads: 0.36 -> 48%). 0.6 bits moves a 0.5
+# threshold to a 0.40 cut, the score at which pairs are one person half the time.
+UNDERCONFIDENCE_BITS = 0.6
+
+
+def resplit_cut(threshold: float) -> float:
+    """Average link probability two groups need to stay one person: the threshold lowered by
+    the measured under-confidence of weak link probabilities (`UNDERCONFIDENCE_BITS`)."""
+    if threshold >= 1.0:
+        return 1.0
+    odds = threshold / (1.0 - threshold)
+    return float(odds / (odds + 2.0 ** UNDERCONFIDENCE_BITS))
 
 
 def complete_pairs(labels: np.ndarray, pairs: np.ndarray, max_size: int = MAX_COMPLETE_SIZE) -> np.ndarray:
@@ -57,14 +75,16 @@ def split_chains(n: int, pairs: np.ndarray, probability: np.ndarray, threshold: 
 
     chained = np.flatnonzero(weak & (sizes <= max_size))
     if chained.size:
-        keep_edges.append(_average_linkage_edges(labels, pairs[inside], probability[inside], chained, threshold))
+        keep_edges.append(_average_linkage_edges(labels, pairs[inside], probability[inside], chained,
+                                                 resplit_cut(threshold)))
     return components(n, np.concatenate(keep_edges))
 
 
 def _average_linkage_edges(labels: np.ndarray, pairs: np.ndarray, probability: np.ndarray,
-                           chosen: np.ndarray, threshold: float) -> np.ndarray:
-    """Edges (first member, other member) tying each average-linkage cluster of the chosen
-    components; one scipy linkage per component (a loop over components, not over pairs)."""
+                           chosen: np.ndarray, cut: float) -> np.ndarray:
+    """Edges (first member, other member) tying each average-linkage cluster (cut at average
+    probability `cut`) of the chosen components; one scipy linkage per component (a loop over
+    components, not over pairs)."""
     owner = labels[pairs[:, 0]]
     order = np.argsort(owner, kind="stable")
     owner, pairs, probability = owner[order], pairs[order], probability[order]
@@ -80,7 +100,7 @@ def _average_linkage_edges(labels: np.ndarray, pairs: np.ndarray, probability: n
         distance[local[:, 0], local[:, 1]] = 1.0 - probability[bounds[0, k]:bounds[1, k]]
         i, j = np.triu_indices(size, 1)
         tree = linkage(distance[i, j], method="average")
-        cluster = fcluster(tree, t=1.0 - threshold, criterion="distance")
+        cluster = fcluster(tree, t=1.0 - cut, criterion="distance")
         first = np.zeros(cluster.max() + 1, dtype=np.int64)
         first[cluster[::-1]] = np.arange(size)[::-1]
         edges.append(np.stack([members[first[cluster]], members], axis=1))
