@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from adcount.config import Config
-from adcount.estimate.linkage import disagreement_interval, sample_person_counts
+from adcount.estimate.linkage import replicate_interval, sample_person_counts
 from adcount.estimate.result import Estimate
 from adcount.io import write_frame
 from adcount.schema import Ads
@@ -139,7 +139,7 @@ class DedupResult:
         """Number of persons, with an interval.
 
         method="linkage" (default): persons behind the observed ads; the interval is a Monte Carlo
-            over link probabilities (each link kept with its probability, reclustered).
+            over the clustering's merge and split decisions (`adcount.estimate.linkage`).
         method="capture-recapture": persons including those seen nowhere, with
             lists="ads" (default) | "site-group" | "site" | "week" (see docs/estimates.md) and
             estimator= the capture–recapture method ("bracket" for "ads", "loglinear" for lists,
@@ -173,13 +173,10 @@ class DedupResult:
         cfg = self.config.estimate
         reps = cfg.n_replicates if n_replicates is None else n_replicates
         seed = cfg.seed if seed is None else seed
-        counts = sample_person_counts(self.n_ads, self.pairs, self.probability, reps, seed)
+        counts = sample_person_counts(self.person, self.pairs, self.probability, reps, seed)
         point = float(self.n_persons)
-        low, high = disagreement_interval(point, counts, level)
+        low, high = replicate_interval(point, counts, level)
         n = self.n_ads
-        # the widening around the replicate median can cross the possible range: n ads show
-        # at least one person (when n > 0) and at most n
-        low, high = max(low, min(1.0, n)), min(high, float(n))
         return Estimate(
             point=point, low=low, high=high, level=level,
             method="linkage-monte-carlo",
@@ -188,7 +185,8 @@ class DedupResult:
                 "replicates": reps, "seed": seed,
                 "replicate_mean": float(counts.mean()), "replicate_median": float(np.median(counts)),
                 "replicate_sd": float(counts.std(ddof=1)),
-                "interval": "replicate percentile interval widened to median +/- |point - median|, kept within [1, n_ads]",
+                "interval": "percentile interval of redrawn merge and split decisions (one systematic "
+                            "merge-rate error per replicate), stretched to hold the point",
                 "duplicate_rate": 1.0 - point / n if n else 0.0,
                 "manual_method": {
                     "formula": "ads x (1 - duplicate rate)",

@@ -160,14 +160,15 @@ def combined_estimate(result: "DedupResult", level: float, lists: str = "ads", m
     """Capture–recapture inside the linkage Monte Carlo: both sources of uncertainty in one interval.
 
     The estimator (and, for log-linear models, the model) is chosen once, on the persons found,
-    with its own interval. Then each replicate redraws the links (each kept with its
-    probability), rebuilds the table, resamples it (multinomial, same number of persons: the
-    bootstrap over persons) and refits the same estimator. Per estimator (each component of a
-    bracket), the interval is the envelope of its own interval on the persons found and the
-    `linkage.disagreement_interval` of the replicates around that estimate, so neither
-    sampling, model nor linkage error is dropped, and linkage error counts on both sides.
+    with its own interval. Then each replicate redraws the clustering's merge and split decisions
+    (`adcount.estimate.linkage.sample_partitions`), rebuilds the table, resamples it
+    (multinomial, same number of persons: the bootstrap over persons) and refits the same
+    estimator. Per estimator (each component of a bracket), the interval is the envelope of its
+    own interval on the persons found and the replicates' percentile interval stretched to hold
+    that estimate (`linkage.replicate_interval`), so neither sampling, model nor linkage error
+    is dropped.
     """
-    from adcount.estimate.linkage import disagreement_interval, percentile_interval, sample_partitions
+    from adcount.estimate.linkage import percentile_interval, replicate_interval, sample_partitions
 
     cfg = result.config.estimate
     reps = cfg.capture_replicates if n_replicates is None else n_replicates
@@ -178,7 +179,7 @@ def combined_estimate(result: "DedupResult", level: float, lists: str = "ads", m
     rng = np.random.default_rng(cfg.seed + 1)
     draws: dict[str, list[float]] = {name: [] for name in components}
     failed = 0
-    for labels in sample_partitions(result.n_ads, result.pairs, result.probability, reps, cfg.seed):
+    for labels in sample_partitions(result.person, result.pairs, result.probability, reps, cfg.seed):
         table = make_table(labels)
         counts = table["count"].to_numpy()
         table["count"] = rng.multinomial(counts.sum(), counts / counts.sum())
@@ -192,7 +193,7 @@ def combined_estimate(result: "DedupResult", level: float, lists: str = "ads", m
             draws[name].append(value)
     if reps - failed < reps // 2:
         raise ValueError(f"the estimator could not be refitted on {failed} of {reps} replicates")
-    bounds = {name: disagreement_interval(components[name][0], np.asarray(draws[name]), level)
+    bounds = {name: replicate_interval(components[name][0], np.asarray(draws[name]), level)
               for name in components}
     low = min(min(components[n][1], bounds[n][0]) for n in components)
     high = max(max(components[n][2], bounds[n][1]) for n in components)
@@ -200,7 +201,7 @@ def combined_estimate(result: "DedupResult", level: float, lists: str = "ads", m
     details = {**base.details, "linkage_replicates": reps, "linkage_replicates_failed": failed,
                "estimator_interval": [base.low, base.high],
                "linkage_and_sampling_interval": [min(s[0] for s in spread), max(s[1] for s in spread)],
-               "disagreement_interval": {n: list(b) for n, b in bounds.items()}}
+               "linkage_interval": {n: list(b) for n, b in bounds.items()}}
     return Estimate(base.point, low, high, level,
                     base.method.replace("capture-recapture/", "capture-recapture+linkage/"), details)
 
