@@ -18,7 +18,7 @@ from adcount.config import Config
 from adcount.link.chaining import complete_pairs, split_chains
 from adcount.link.claims import read_claims
 from adcount.link.cluster import ad_confidence, components, network_edges, person_labels
-from adcount.link.comparisons import comparison_levels
+from adcount.link.comparisons import STOCK_PHOTO_CONTACTS, comparison_levels
 from adcount.link.features import AdSignals, TemplateEvidence, contact_spread, pair_features
 from adcount.link.fellegi_sunter import FellegiSunter
 from adcount.link.model_io import LinkModel
@@ -73,7 +73,11 @@ def deduplicate(ads: Ads | pd.DataFrame | str | Path, config: Config | None = No
 
     say("candidates")
     contact_pairs = key_pairs(contacts.rows, contacts.key_ids, max_group=config.link.max_contact_group)
-    pairs = unique_pairs(np.concatenate([text.pairs, photos.ad_pairs, contact_pairs]))
+    # a stock photo (seen with many phones) proposes no pairs of its own: its cliques would flood
+    # the candidates with strangers and skew what EM learns of non-matches; pairs proposed by other
+    # evidence still see it (as weak evidence) in their features
+    personal_photo_pairs = photos.ad_pairs[photos.ad_spread < STOCK_PHOTO_CONTACTS]
+    pairs = unique_pairs(np.concatenate([text.pairs, personal_photo_pairs, contact_pairs]))
 
     say("linking")
     id_rank = np.argsort(np.argsort(table["ad_id"].to_numpy(dtype=str), kind="stable"), kind="stable")
