@@ -65,3 +65,14 @@ def test_no_handle_from_ordinary_words(text):
 def test_corpus_handles():
     result = score_extractor(load_labelled(CORPUS), "handles", extract_handles)
     assert result.precision >= 0.95 and result.recall >= 0.95, result
+
+
+def test_telegram_invite_links_are_keyed_by_their_hash():
+    """An invite link opens one private group: its case-sensitive hash is the key, and the
+    "joinchat" path word is never taken for an account (it would tie every invite together)."""
+    text = ("Groupe privé : https://t.me/joinchat/AAAAAEk2fGhXyZ1q2w3e4r — nouveau canal "
+            "t.me/+Xy7AbCdEf0lhZTY0, mon compte t.me/s/lea_59")
+    assert extract_handles(text) == ["telegram-invite:AAAAAEk2fGhXyZ1q2w3e4r",
+                                     "telegram-invite:Xy7AbCdEf0lhZTY0", "telegram:lea_59"]
+    other_case = extract_handles("telegram.me/joinchat/aaaaaek2fghxyz1q2w3e4r")
+    assert other_case == ["telegram-invite:aaaaaek2fghxyz1q2w3e4r"]

@@ -4,8 +4,9 @@ platforms) as normalised keys, so that one account written two ways is one key.
 Keys are ``"platform:account"``: ``"telegram:lea_59"`` for both "t.me/Lea_59" and
 "Telegram : @lea_59"; ``"whatsapp:+33612345678"`` (E.164) for "wa.me/33612345678" and
 "WhatsApp 06 12 34 56 78"; ``"snapchat:lea.59"``, ``"instagram:lea.59"``, ``"onlyfans:lea59"``,
-``"mym:lea59"``, ``"fansly:lea59"``. Account names are lower-cased (every one of these platforms
-treats them case-insensitively) and stripped of trailing sentence punctuation.
+``"mym:lea59"``, ``"fansly:lea59"``; a Telegram invite link gives ``"telegram-invite:<hash>"``.
+Account names are lower-cased (every one of these platforms treats them case-insensitively) and
+stripped of trailing sentence punctuation; invite hashes are kept as written.
 
 A name after a platform word counts only when it is clearly a name: introduced by ":", "=", an
 arrow or "@", part of a profile link, written "@name" before the platform ("@lea.59 sur
@@ -40,7 +41,8 @@ def _abbreviation_hints(abbreviation: str) -> tuple[str, ...]:
 
 
 _PLATFORMS = (
-    _Platform("telegram", r"t[ée]l[ée]gram+e?|tlgrm|(?-i:TG|Tg|tg)(?=\s*[:=@])", r"(?:t|telegram)\.me/",
+    _Platform("telegram", r"t[ée]l[ée]gram+e?|tlgrm|(?-i:TG|Tg|tg)(?=\s*[:=@])",
+              r"(?:t|telegram)\.me/(?:s/)?(?!joinchat/)",
               r"[a-z0-9_]", 5, 32, ("gram", "tlgrm", ".me/", *_abbreviation_hints("tg"))),
     _Platform("snapchat", r"snap(?:chat)?|sn[a@]p|👻", r"snapchat\.com/add/", r"[a-z0-9._\-]", 3, 15,
               ("snap", "sn@p", "👻")),
@@ -52,6 +54,9 @@ _PLATFORMS = (
     _Platform("fansly", r"fansly", r"fansly\.com/", r"[a-z0-9._\-]", 3, 30, ("fansly",)),
 )
 _WHATSAPP_HINTS = ("wa.me", "what", "wats", "wtsp", "wsp", "phone=")
+# A Telegram invite link ("t.me/+Xy7AbC...", "t.me/joinchat/AAAA...") opens a private group or
+# channel, often an organiser's: its hash is the key, kept as written (hashes are case-sensitive).
+_TELEGRAM_INVITE = re.compile(r"(?:t|telegram)\.me/(?:joinchat/|\+)([A-Za-z0-9_\-]{10,64})", re.IGNORECASE)
 
 # Words that follow a platform name in ordinary sentences and are never account names.
 _NOT_ACCOUNT = frozenset(
@@ -134,6 +139,8 @@ def extract_handles(text: str, region: str = "FR") -> list[str]:
         raise TypeError(f"extract_handles expects a str, got {type(text).__name__}")
     lowered = text.lower()
     found = _whatsapp_keys(text, region) if any(h in lowered for h in _WHATSAPP_HINTS) else []
+    if ".me/" in lowered:
+        found += [(m.start(), f"telegram-invite:{m.group(1)}") for m in _TELEGRAM_INVITE.finditer(text)]
     for platform, pattern in _PATTERNS:
         if not any(h in lowered for h in platform.hints):
             continue
