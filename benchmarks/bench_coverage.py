@@ -3,8 +3,8 @@
 For each seed: generate a set, deduplicate it, and check whether
 - the linkage interval covers the true number of persons behind the ads (persons observed),
 - each capture–recapture design's interval covers the true total (persons seen or not).
-Prints per-design coverage (and how often the interval lies wholly below the truth), mean
-interval width and mean and spread of the relative error, and writes one row per seed and
+Prints per-design coverage (and how often the interval lies wholly below or wholly above the
+truth), mean interval width and mean and spread of the relative error, and writes one row per seed and
 design to a CSV.
 
     .venv/bin/python benchmarks/bench_coverage.py --seeds 100 --jobs 2 --out benchmarks/results-coverage/pas-de-calais-2018.csv
@@ -71,8 +71,10 @@ def summarise(frame: pd.DataFrame) -> pd.DataFrame:
     ok["error_pct"] = (ok["point"] - ok["target"]) / ok["target"] * 100
     ok["width_pct"] = (ok["high"] - ok["low"]) / ok["target"] * 100
     ok["below"] = ok["high"] < ok["target"]
+    ok["above"] = ok["low"] > ok["target"]
     summary = ok.groupby("design", sort=False).agg(
         seeds=("seed", "size"), coverage=("covered", "mean"), wholly_below=("below", "mean"),
+        wholly_above=("above", "mean"),
         mean_width_pct=("width_pct", "mean"), mean_error_pct=("error_pct", "mean"),
         sd_error_pct=("error_pct", "std"))
     summary["not_estimable"] = frame.groupby("design", sort=False)["point"].apply(lambda s: int(s.isna().sum()))
