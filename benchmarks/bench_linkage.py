@@ -31,7 +31,7 @@ from adcount.link.supervised import SupervisedModel
 from adcount.metrics import cluster_metrics
 
 KEY = b"bench-linkage-key-0123456789abcd"
-TEXT_ONLY = ("text", "template", "name")
+TEXT_ONLY = ("text", "name_template")
 WITH_CONTACTS = TEXT_ONLY + ("phone", "email", "handle")
 WITH_PHOTOS = WITH_CONTACTS + ("photo",)
 

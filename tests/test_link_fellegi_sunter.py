@@ -1,5 +1,5 @@
 """Fellegi–Sunter EM: recovers known m/u from simulated comparison vectors, honours labels and
-fixed m, round-trips through JSON."""
+fixed (or partly fixed) m, fits joint comparisons on their parts, round-trips through JSON."""
 
 import json
 
@@ -11,9 +11,9 @@ from adcount.link.comparisons import BY_NAME
 from adcount.link.fellegi_sunter import FellegiSunter
 
 TRUE_M = {"text": [0.01, 0.04, 0.25, 0.4, 0.3], "phone": [0.2, 0.05, 0.15, 0.6],
-          "name": [0.08, 0.92], "age": [0.96, 0.03, 0.01]}
+          "name": [0.08, 0.92], "age": [0.7, 0.26, 0.03, 0.01]}
 TRUE_U = {"text": [0.3, 0.3, 0.3, 0.08, 0.02], "phone": [0.6, 0.38, 0.015, 0.005],
-          "name": [0.8, 0.2], "age": [0.2, 0.1, 0.7]}
+          "name": [0.8, 0.2], "age": [0.07, 0.13, 0.1, 0.7]}
 NAMES = tuple(TRUE_M)
 
 
@@ -61,12 +61,57 @@ def test_match_weights_are_log2_ratios_and_missing_adds_nothing():
 
 def test_fixed_m_stays_and_labels_stay_fixed():
     levels, match = simulate(8_000, 0.3, seed=3)
-    fixed = {"age": (0.9, 0.07, 0.03)}
+    fixed = {"age": (0.6, 0.3, 0.07, 0.03)}
     labels = np.full(len(levels), np.nan)
     labels[:500] = match[:500]
     model = FellegiSunter(comparisons=NAMES, fixed_m=fixed).fit(levels, labels)
     assert np.allclose(model.m_["age"], fixed["age"])
     assert model.m_["text"][-1] > model.u_["text"][-1]
+
+
+def test_partly_fixed_m_holds_its_levels_and_learns_the_others():
+    levels, _ = simulate(30_000, 0.4, seed=5)
+    model = FellegiSunter(comparisons=NAMES, fixed_m={"age": (np.nan, np.nan, 0.03, 0.01)}).fit(levels)
+    m = model.m_["age"]
+    assert np.allclose(m[2:], [0.03, 0.01]) and m.sum() == pytest.approx(1.0)
+    assert m[0] / m[1] == pytest.approx(0.7 / 0.26, rel=0.15)  # the free levels' split is learned
+
+
+def simulate_alias_templates(n: int, seed: int) -> tuple[pd.DataFrame, np.ndarray]:
+    """Pairs whose name and template levels depend on each other given the class: one person
+    sometimes uses an alias inside her own template ("one template, other person" because the
+    names differ), and two persons of one organiser show one template with two names."""
+    levels, match = simulate(n, 0.4, seed)
+    rng = np.random.default_rng(seed + 100)
+    name = levels["name"].to_numpy()
+    alias_template = rng.random(n) < np.where(match, 0.6, 0.3)  # given different names
+    other_template = rng.random(n) < np.where(match, 0.15, 0.05)  # given one name
+    same_template = np.where(name == 0, alias_template, other_template)
+    features = pd.DataFrame({"name_match": name, "same_template": same_template.astype(np.int8),
+                             "template_conflict": (same_template & (name == 0)).astype(np.int8)})
+    levels["template"] = BY_NAME["template"].compute(features)
+    levels["name_template"] = BY_NAME["name_template"].compute(features)
+    return levels, match
+
+
+def test_joint_comparison_is_fitted_on_its_parts_and_counts_a_name_once():
+    levels, match = simulate_alias_templates(60_000, seed=6)
+    parts = FellegiSunter(comparisons=NAMES + ("template",)).fit(levels)
+    joint = FellegiSunter(comparisons=("text", "phone", "age", "name_template")).fit(levels)
+    # EM ran on the parts: the other comparisons and the match share are those of the parts' fit
+    assert joint.match_share_ == pytest.approx(parts.match_share_)
+    assert np.allclose(joint.m_["text"], parts.m_["text"])
+    assert set(joint.m_) == {"text", "phone", "age", "name_template"}
+    # the parts are read back from the joint level when only the joint's column is given
+    alone = FellegiSunter(comparisons=joint.comparisons).fit(levels[list(joint.comparisons)])
+    assert np.allclose(alone.predict_proba(levels), joint.predict_proba(levels))
+    # a different name inside one template: the parts count the name twice, the joint once
+    cell = (levels["name"] == 0) & (levels["template"] == 2)
+    truth = match[cell].mean()
+    error_parts = abs(parts.predict_proba(levels)[cell].mean() - truth)
+    error_joint = abs(joint.predict_proba(levels)[cell].mean() - truth)
+    assert error_joint < error_parts / 2
+    assert json.loads(json.dumps(joint.to_dict()))["levels"]["name_template"][0] == "name not comparable; different texts"
 
 
 def test_json_round_trip_gives_identical_probabilities():

@@ -39,7 +39,7 @@ def test_one_person_and_two_persons_of_one_organiser(model):
     assert network["a1"] != network["n1"]
     why = str(result.explain("n1", "n2"))
     assert "different persons, one network" in why
-    assert "bits  template: one template, other person" in why and "bits  name: different names" in why
+    assert "bits  name_template: different names; one template, other person" in why
     # no photo on either ad: the photo comparison adds nothing rather than counting against
     assert "+0.0 bits  photo: not comparable" in str(result.explain("a1", "a3"))
 

@@ -64,7 +64,9 @@ def _name(f: pd.DataFrame) -> np.ndarray:
 
 
 def _age(f: pd.DataFrame) -> np.ndarray:
-    return _cut(f["age_diff"].to_numpy(dtype=float), (1.5, 3.5))
+    # one person restates her age, or one year more after a birthday; two persons claim the
+    # same age a third as often as ages one year apart (two chances), so the two are told apart
+    return _cut(f["age_diff"].to_numpy(dtype=float), (0.5, 1.5, 3.5))
 
 
 def _days(f: pd.DataFrame) -> np.ndarray:
@@ -84,6 +86,29 @@ class Comparison:
     levels: tuple[str, ...]
     compute: Callable[[pd.DataFrame], np.ndarray]
     features: tuple[str, ...]
+    parts: tuple[str, ...] = ()  # a joint comparison: the comparisons it reads together
+    combos: tuple[tuple[int, ...], ...] = ()  # ... and each part's level (or MISSING) at each level
+
+
+def joint(name: str, first: Comparison, second: Comparison) -> Comparison:
+    """Two comparisons read as one, a level per combination of their levels (MISSING when both
+    are): for evidence that is not independent given the class, e.g. a template whose slots hold
+    two different names and the different names themselves, which a scorer summing the two
+    would count twice (Winkler 1989's remedy for conditional dependence)."""
+    combos = tuple((i, j) for i in range(MISSING, len(first.levels)) for j in range(MISSING, len(second.levels))
+                   if (i, j) != (MISSING, MISSING))
+    width = len(second.levels) + 1
+
+    def label(comparison: Comparison, level: int) -> str:
+        return f"{comparison.name} not comparable" if level == MISSING else comparison.levels[level]
+
+    def compute(f: pd.DataFrame) -> np.ndarray:
+        a, b = first.compute(f).astype(np.int16), second.compute(f).astype(np.int16)
+        code = (a - MISSING) * width + (b - MISSING) - 1
+        return np.where((a == MISSING) & (b == MISSING), MISSING, code).astype(np.int8)
+
+    return Comparison(name, tuple(f"{label(first, i)}; {label(second, j)}" for i, j in combos), compute,
+                      first.features + second.features, (first.name, second.name), combos)
 
 
 COMPARISONS: tuple[Comparison, ...] = (
@@ -100,11 +125,16 @@ COMPARISONS: tuple[Comparison, ...] = (
     Comparison("photo", ("no photo in common", "stock photo", "near photo", "same photo"), _photo,
                ("photos_compared", "image_distance", "image_spread")),
     Comparison("name", ("different names", "same name"), _name, ("name_match",)),
-    Comparison("age", ("ages within 1 year", "2-3 years apart", "4+ years apart"), _age, ("age_diff",)),
+    Comparison("age", ("same age", "1 year apart", "2-3 years apart", "4+ years apart"), _age, ("age_diff",)),
     Comparison("city", ("different cities", "same city"), _code("same_city"), ("same_city",)),
     Comparison("site", ("different sites", "same site"), _code("same_site"), ("same_site",)),
     Comparison("days", ("within a week", "within a month", "over a month apart"), _days, ("days_apart",)),
 )
+_SINGLE = {c.name: c for c in COMPARISONS}
+# a template with another name in its slot is "other person" because the names differ: one joint
+# comparison, so that a person who sometimes uses an alias in her own template is not counted
+# against twice (text-scale: different names, same age, one template: 64% one person, scored 0.40)
+COMPARISONS += (joint("name_template", _SINGLE["name"], _SINGLE["template"]),)
 BY_NAME = {c.name: c for c in COMPARISONS}
 
 

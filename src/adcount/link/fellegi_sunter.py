@@ -9,7 +9,10 @@ EM runs on agreement patterns, not pairs: the distinct rows of the level matrix 
 (a few hundred patterns even for millions of pairs), so fitting is tiny. Missing levels (-1) add
 nothing to either class. Labelled pairs (from active labelling) keep their class fixed during EM.
 Parameters start from the hand-set table of `rules` and are smoothed with a small Dirichlet
-pseudo-count so that no level gets probability zero.
+pseudo-count so that no level gets probability zero. Some m are held from field knowledge
+(`rules.FIXED_M`, whole or in part). Where two comparisons are not independent given the class
+(a different name, and a template that says "other person" because of that name), a joint
+comparison reads them together (see `fit`).
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from adcount.link.comparisons import BY_NAME, MISSING
 from adcount.link.rules import FIXED_M, PRIOR_MATCH_SHARE, rule_bits
 from adcount.link.scoring import BitsModel
 
-DEFAULT_COMPARISONS = ("text", "template", "phone", "email", "handle", "photo", "name", "age", "city", "days")
+DEFAULT_COMPARISONS = ("text", "name_template", "phone", "email", "handle", "photo", "age", "city", "days")
 PSEUDO_COUNT = 0.5
 MIN_SHARE, MAX_SHARE = 1e-3, 1 - 1e-3
 
@@ -63,9 +66,7 @@ class FellegiSunter(BitsModel):
             ratio = np.exp2(bits)
             u = shares / (PRIOR_MATCH_SHARE * ratio + 1 - PRIOR_MATCH_SHARE)
             m = u * ratio
-            model.u_[name], model.m_[name] = u / u.sum(), m / m.sum()
-            if name in model.fixed_m:
-                model.m_[name] = np.asarray(model.fixed_m[name], float)
+            model.u_[name], model.m_[name] = u / u.sum(), model._held(name, m / m.sum())
         return model
 
     def fit(self, levels: pd.DataFrame, labels: np.ndarray | None = None) -> "FellegiSunter":
@@ -73,7 +74,16 @@ class FellegiSunter(BitsModel):
 
         labels: optional per pair 1 (same person), 0 (different), NaN (unknown); labelled pairs
         keep their class. Starts from the current parameters, or from the rule table when unset.
+        A joint comparison (`comparisons.joint`) is fitted in two steps: EM runs on its parts
+        read as independent, then the joint's m and u are estimated once from the final class
+        posteriors. The weights then carry the parts' dependence (one name difference is not
+        counted twice), while EM keeps the separate indicators that make the classes
+        identifiable: run on the joint itself, EM takes one network for one person when the
+        claimed ages, its other anchor, are missing (text-scale, no age: pairwise F1 0.92 -> 0.87).
         """
+        view = _independent_view(self.comparisons)
+        if view != self.comparisons:
+            return self._fit_joints(view, levels, labels)
         if not self.m_:
             start = FellegiSunter.from_rules(levels, self.comparisons)
             self.m_, self.u_, self.match_share_ = start.m_, start.u_, start.match_share_
@@ -88,13 +98,7 @@ class FellegiSunter(BitsModel):
             weight_m, weight_u = counts * posterior, counts * (1.0 - posterior)
             self.match_share_ = float(np.clip(weight_m.sum() / counts.sum(), MIN_SHARE, MAX_SHARE))
             for k, (name, size) in enumerate(zip(self.comparisons, sizes)):
-                column = patterns[:, k]
-                present = column != MISSING
-                m = np.bincount(column[present], weights=weight_m[present], minlength=size) + PSEUDO_COUNT
-                u = np.bincount(column[present], weights=weight_u[present], minlength=size) + PSEUDO_COUNT
-                self.m_[name], self.u_[name] = m / m.sum(), u / u.sum()
-                if name in self.fixed_m:
-                    self.m_[name] = np.asarray(self.fixed_m[name], float)
+                self.m_[name], self.u_[name] = self._level_shares(name, patterns[:, k], weight_m, weight_u, size)
             total = float(np.sum(counts * np.logaddexp(np.log(self.match_share_) + log_m,
                                                        np.log1p(-self.match_share_) + log_u)))
             self.n_iter_ = iteration
@@ -103,6 +107,49 @@ class FellegiSunter(BitsModel):
                 break
             previous = total
         return self
+
+    def _fit_joints(self, view: tuple[str, ...], levels: pd.DataFrame, labels: np.ndarray | None) -> "FellegiSunter":
+        """`fit` for comparisons that include joint ones: EM on `view` (joints replaced by their
+        parts), then one estimate of each joint's m and u from the posteriors EM ends with."""
+        inner = FellegiSunter(comparisons=view, fixed_m=self.fixed_m, max_iter=self.max_iter, tol=self.tol)
+        if all(name in self.m_ for name in view):
+            inner.m_, inner.u_ = dict(self.m_), dict(self.u_)
+            inner.match_share_ = self.match_share_
+        levels = _with_parts(levels, self.comparisons)
+        inner.fit(levels, labels)
+        posterior = inner.predict_proba(levels)
+        if labels is not None:
+            known = np.asarray(labels, float)
+            posterior = np.where(np.isnan(known), posterior, known > 0.5)
+        self.match_share_, self.n_iter_, self.converged_ = inner.match_share_, inner.n_iter_, inner.converged_
+        for name in self.comparisons:
+            if name in inner.m_:
+                self.m_[name], self.u_[name] = inner.m_[name], inner.u_[name]
+            else:
+                self.m_[name], self.u_[name] = self._level_shares(
+                    name, levels[name].to_numpy(), posterior, 1.0 - posterior, len(BY_NAME[name].levels))
+        return self
+
+    def _level_shares(self, name: str, column: np.ndarray, weight_m: np.ndarray, weight_u: np.ndarray,
+                      size: int) -> tuple[np.ndarray, np.ndarray]:
+        """M-step of one comparison: its m and u from per-row class weights (smoothed, held)."""
+        present = column != MISSING
+        m = np.bincount(column[present], weights=weight_m[present], minlength=size) + PSEUDO_COUNT
+        u = np.bincount(column[present], weights=weight_u[present], minlength=size) + PSEUDO_COUNT
+        return self._held(name, m / m.sum()), u / u.sum()
+
+    def _held(self, name: str, m: np.ndarray) -> np.ndarray:
+        """m with the levels fixed in `fixed_m` held at their values; the free levels (NaN there)
+        share the remaining mass in the proportions EM found."""
+        if name not in self.fixed_m:
+            return m
+        fixed = np.asarray(self.fixed_m[name], float)
+        free = np.isnan(fixed)
+        if not free.any():
+            return fixed
+        held = fixed.copy()
+        held[free] = (1.0 - fixed[~free].sum()) * m[free] / m[free].sum()
+        return held
 
     def _log_likelihoods(self, patterns: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         log_m = np.zeros(len(patterns))
@@ -143,6 +190,32 @@ class FellegiSunter(BitsModel):
                 raise ValueError(f"model JSON: comparison {name!r} needs {size} levels")
             model.m_[name], model.u_[name] = m, u
         return model
+
+
+def _independent_view(comparisons: tuple[str, ...]) -> tuple[str, ...]:
+    """The comparisons with each joint one replaced by its parts, down to single comparisons
+    (no repeats, order kept)."""
+    parts = [part for name in comparisons
+             for part in (_independent_view(BY_NAME[name].parts) if BY_NAME[name].parts else (name,))]
+    return tuple(dict.fromkeys(parts))
+
+
+def _with_parts(levels: pd.DataFrame, comparisons: tuple[str, ...]) -> pd.DataFrame:
+    """`levels` plus the level of every part of its joint comparisons, read back from the joint
+    level where the part's own column is absent (a joint level is one combination of parts)."""
+    added = {}
+    for name in comparisons:
+        joint = BY_NAME[name]
+        if not joint.parts:
+            continue
+        column = levels[name].to_numpy()
+        combos = np.asarray(joint.combos)
+        for k, part in enumerate(joint.parts):
+            if part not in levels:
+                added[part] = np.where(column == MISSING, MISSING, combos[np.maximum(column, 0), k]).astype(np.int8)
+    if not added:
+        return levels
+    return _with_parts(pd.concat([levels, pd.DataFrame(added, index=levels.index)], axis=1), tuple(added))
 
 
 def _logistic(log_odds: np.ndarray) -> np.ndarray:

@@ -10,7 +10,9 @@ ablation and as a fallback when a set is too small to fit) and as the starting p
 
 from __future__ import annotations
 
-from adcount.link.comparisons import BY_NAME
+import numpy as np
+
+from adcount.link.comparisons import BY_NAME, MISSING
 
 PRIOR_MATCH_SHARE = 0.3  # a candidate pair is, a priori, more likely two persons than one
 
@@ -23,7 +25,7 @@ LEVEL_BITS: dict[str, tuple[float, ...]] = {
     "handle": (-1.0, 0.5, 3.0, 6.0),
     "photo": (0.0, 0.5, 5.0, 7.0),
     "name": (-3.0, 2.0),
-    "age": (1.0, -2.0, -7.0),
+    "age": (1.5, 0.0, -2.0, -7.0),
     "city": (-0.5, 0.5),
     "site": (0.0, 0.0),
     "days": (0.5, 0.0, -0.5),
@@ -31,14 +33,21 @@ LEVEL_BITS: dict[str, tuple[float, ...]] = {
 
 # m-probabilities held fixed during EM: what one person's ads show, known from the field and not
 # left to EM, which could otherwise take "one network" (ads sharing an organiser's phone and
-# template) for "one person". A person restates her age within a year or two.
+# template) for "one person". A person restates her age within a year (NaN: EM shares the
+# held mass between the same age and one year more), rarely two or three.
 FIXED_M: dict[str, tuple[float, ...]] = {
-    "age": (0.96, 0.03, 0.01),
+    "age": (np.nan, np.nan, 0.03, 0.01),
 }
 
 
 def rule_bits(name: str) -> tuple[float, ...]:
-    """The hand-set bits of one comparison's levels (checked against its level count)."""
+    """The hand-set bits of one comparison's levels (checked against its level count); a joint
+    comparison adds the bits of its parts' levels."""
+    comparison = BY_NAME[name]
+    if comparison.parts:
+        parts = [rule_bits(part) for part in comparison.parts]
+        return tuple(float(sum(bits[level] for bits, level in zip(parts, combo) if level != MISSING))
+                     for combo in comparison.combos)
     bits = LEVEL_BITS[name]
     if len(bits) != len(BY_NAME[name].levels):
         raise ValueError(f"rule table for {name!r} has {len(bits)} levels, the comparison {len(BY_NAME[name].levels)}")
