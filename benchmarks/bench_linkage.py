@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/bench_linkage.py accuracy --preset pas-de-calais-2018 --seeds 0 1 2 3 4
     .venv/bin/python benchmarks/bench_linkage.py accuracy --preset text-scale --n-ads 20000 --seeds 0 1 2
+    .venv/bin/python benchmarks/bench_linkage.py errors --preset text-scale --n-ads 20000 --seeds 0 1 2
     .venv/bin/python benchmarks/bench_linkage.py throughput --n-ads 100000
 
 Sets are generated once into --work (default /tmp/adcount-bench-linkage). `accuracy` runs
@@ -10,7 +11,10 @@ scores; then the ablation rescores the same run's candidate pairs (the full run'
 every variant sees the same candidates) with: text evidence only, + contacts, + photos, all
 comparisons by EM, the hand-set rules without EM, a supervised model trained on the truth of
 the first seed (scored on the other seeds), and plain connected components without the
-chaining guard. `throughput` times one end-to-end run and prints ads/s and seconds per stage.
+chaining guard. `errors` splits each run's person-count error into its causes: true
+persons over-split because some of their pairs were never candidates, because candidate pairs
+scored under the threshold, or by the chaining guard's re-split; minus merges of two persons;
+and shows the comparison levels of the true pairs the run left apart. `throughput` times one end-to-end run and prints ads/s and seconds per stage.
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ import pandas as pd
 
 import adcount
 from adcount.link.chaining import split_chains
-from adcount.link.cluster import person_labels
+from adcount.link.cluster import components, person_labels
 from adcount.link.comparisons import comparison_levels
 from adcount.link.fellegi_sunter import FellegiSunter
 from adcount.link.supervised import SupervisedModel
@@ -99,6 +103,53 @@ def accuracy(args) -> None:
     print(summary.round(3).to_string())
 
 
+def count_error_causes(result, person: np.ndarray) -> dict[str, float]:
+    """Person-count error split into its causes, each as a share of the true persons.
+
+    A true person's ads in k found persons add k - 1 splits; a found person holding ads of j true
+    persons removes j - 1 (merges); found - true = splits - merges. Splits are attributed in
+    order: what even perfect scoring of the candidate pairs leaves apart (never candidates), what
+    linking every true pair at or above the threshold leaves apart (scored under it), the rest
+    (re-split by the chaining guard)."""
+    codes = pd.factorize(person)[0]
+    n_true, n = codes.max() + 1, len(codes)
+    pairs, probability = result.pairs, result.probability
+    same = codes[pairs[:, 0]] == codes[pairs[:, 1]]
+
+    def splits(labels: np.ndarray) -> int:
+        return len(np.unique(codes.astype(np.int64) * n + labels)) - n_true
+
+    never = splits(components(n, pairs[same]))
+    unlinked = splits(components(n, pairs[same & (probability >= result.config.link.person_threshold)]))
+    final = splits(result.person)
+    merges = final + n_true - result.n_persons
+    return {"never_candidates": never / n_true, "scored_under": (unlinked - never) / n_true,
+            "re_split": (final - unlinked) / n_true, "merges": -merges / n_true,
+            "count_err": (result.n_persons - n_true) / n_true}
+
+
+def errors(args) -> None:
+    rows, lost = [], []
+    for seed in args.seeds:
+        result, truth = run(ad_set(args.work, args.preset, seed, args.n_ads))
+        person = truth["true_person_id"].to_numpy()
+        rows.append({"seed": seed, **count_error_causes(result, person)})
+        a, b = result.pairs[:, 0], result.pairs[:, 1]
+        levels = comparison_levels(result.features, ("name", "age", "template", "phone"))
+        levels["true"] = person[a] == person[b]
+        levels["left_apart"] = levels["true"] & (result.person[a] != result.person[b])
+        levels["probability"] = result.probability
+        lost.append(levels)
+    table = pd.DataFrame(rows)
+    print(f"person-count error by cause (share of true persons): {args.preset} n_ads={args.n_ads or 'default'}")
+    print(table.round(4).to_string(index=False))
+    cells = pd.concat(lost).groupby(["name", "age", "template", "phone"]).agg(
+        pairs=("true", "size"), one_person=("true", "mean"), mean_probability=("probability", "mean"),
+        true_pairs_left_apart=("left_apart", "sum"))
+    print("comparison levels of the true pairs left apart (cells with the most; all seeds):")
+    print(cells.sort_values("true_pairs_left_apart", ascending=False).head(8).round(3).to_string())
+
+
 def throughput(args) -> None:
     folder = ad_set(args.work, args.preset, args.seed, args.n_ads)
     stamps: list[tuple[str, float]] = []
@@ -116,14 +167,14 @@ def throughput(args) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("what", choices=("accuracy", "throughput"))
+    parser.add_argument("what", choices=("accuracy", "errors", "throughput"))
     parser.add_argument("--preset", default="pas-de-calais-2018")
     parser.add_argument("--n-ads", type=int, default=None)
     parser.add_argument("--seeds", type=int, nargs="+", default=[0, 1, 2, 3, 4])
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--work", type=Path, default=Path("/tmp/adcount-bench-linkage"))
     args = parser.parse_args()
-    accuracy(args) if args.what == "accuracy" else throughput(args)
+    {"accuracy": accuracy, "errors": errors, "throughput": throughput}[args.what](args)
 
 
 if __name__ == "__main__":
