@@ -26,8 +26,9 @@ MAX_COMPLETE_SIZE = 400  # largest component scored and clustered pair by pair (
 HUB_THRESHOLD = 0.95  # link probability required inside components larger than that
 # Under-confidence of weak link probabilities, in bits of log-odds (bench_link_calibration.py,
 # 30 seeds of pas-de-calais-2018: pairs scored 0.40 on average are one person 49% of the time,
-# 0.18 -> 38%, 0.61 -> 72%; text-scale 20,000 ads: 0.36 -> 48%). 0.6 bits moves a 0.5
-# threshold to a 0.40 cut, the score at which pairs are one person half the time.
+# 0.18 -> 38%, 0.61 -> 72%; text-scale 20,000 ads: 0.36 -> 48%; with the joint name-template
+# comparison, 0.40 -> 55%). 0.6 bits moves a 0.5 threshold to a 0.40 cut, the score at which
+# pairs are one person about half the time.
 UNDERCONFIDENCE_BITS = 0.6
 
 
