@@ -1,12 +1,12 @@
 """Person counts under linkage uncertainty: a Monte Carlo over the clustering's own decisions.
 
 The reported count comes from average linkage: two groups of ads are one person when their links
-are, on average, at least as likely as the threshold (`adcount.link.chaining`). Each replicate
-redraws those decisions, starting from the reported partition:
+are, on average, at least as likely as a cut (`adcount.link.chaining`). Each replicate redraws
+those decisions, starting from the reported partition:
 
 - a *merge* for every two persons that share a scored pair (a "block"): they become one person
   with the block's probability, the mean link probability of its scored pairs (the average the
-  clustering compared with the threshold);
+  clustering compared with its cut);
 - a *split* for every person of two ads or more: its least attached ad (lowest mean link
   probability to the rest of the person) becomes a person of its own with one minus that mean.
 
@@ -18,7 +18,8 @@ first covers the truth in under 20% of them (docs/estimates.md).
 
 Merge probabilities are not trusted one by one. Fellegi–Sunter multiplies comparisons it takes
 as independent, and its probabilities are underconfident exactly at the merges the clustering
-misses (pairs scored 0.01–0.1 are true about a quarter of the time on the synthetic sets). That
+misses (pairs scored 0.01–0.1 are true about a quarter of the time on the synthetic sets, and
+the blocks' probabilities add up to under a third of the merges really missed). That
 error is systematic: one model fitted on one data set is off by about one amount for all its
 blocks, so the blocks' errors do not average out. Each replicate therefore draws one *merge
 rate* for the data set from the beta distribution with the mean and variance of the blocks'
@@ -27,14 +28,17 @@ brings their mean to that rate (`calibration_shift`); the blocks are then drawn 
 The rate's expectation is the model's own mean merge probability, so the model's expected number
 of merges is kept and its ranking of blocks too; the spread lets a data set merge several times
 more (or fewer) blocks than the model expects, as much as the probabilities differ from block to
-block. Splits are drawn with the model's own probabilities: an ad inside a person is linked above
-the threshold on average, where the probabilities are, if anything, underconfident too, so they
-over-split slightly (the interval errs wide on the high side). When every probability is 0 or 1,
+block. This spread is an assumption, not an estimate (without labels a model's systematic error
+cannot be read from its own output); the coverage measured on several generator settings is what
+supports it. Splits are drawn with the model's own probabilities: an ad inside a person is linked
+above the cut on average, where the probabilities are, if anything, underconfident too, so they
+over-split (about twice the false merges present; the interval errs wide on the high side). When every probability is 0 or 1,
 every replicate is the reported partition.
 
 Each replicate is whole-array work (no loop over pairs, persons or blocks); the shift is a
-vectorised bisection. Neither are true pairs that were never candidates modelled: only the
-spread of the merge rate covers them (docs/estimates.md gives the measured coverage).
+vectorised bisection (500 replicates take ~7 s at 100,000 ads: benchmarks/bench_linkage_mc.py).
+True pairs that were never candidates are not modelled: only the spread of the merge rate covers
+them (docs/estimates.md gives the measured coverage).
 """
 
 from __future__ import annotations
