@@ -33,6 +33,7 @@ from adcount.link.comparisons import comparison_levels
 from adcount.link.fellegi_sunter import FellegiSunter
 from adcount.link.supervised import SupervisedModel
 from adcount.metrics import cluster_metrics
+from adcount.pipeline import pair_weights
 
 KEY = b"bench-linkage-key-0123456789abcd"
 TEXT_ONLY = ("text", "name_template")
@@ -77,12 +78,13 @@ def accuracy(args) -> None:
         net = cluster_metrics(result.network, network)
         rows.append({"seed": seed, **full, "netF1": net["pairwise_f1"]})
         levels = comparison_levels(result.features)
+        weights = pair_weights(result.n_ads, result.pairs)  # as the pipeline weighs pairs in EM
         same = (person[result.pairs[:, 0]] == person[result.pairs[:, 1]]).astype(float)
         variants = {
-            "text only": FellegiSunter(comparisons=TEXT_ONLY).fit(levels),
-            "+ contacts": FellegiSunter(comparisons=WITH_CONTACTS).fit(levels),
-            "+ photos": FellegiSunter(comparisons=WITH_PHOTOS).fit(levels),
-            "all, EM": FellegiSunter().fit(levels),
+            "text only": FellegiSunter(comparisons=TEXT_ONLY).fit(levels, sample_weight=weights),
+            "+ contacts": FellegiSunter(comparisons=WITH_CONTACTS).fit(levels, sample_weight=weights),
+            "+ photos": FellegiSunter(comparisons=WITH_PHOTOS).fit(levels, sample_weight=weights),
+            "all, EM": FellegiSunter().fit(levels, sample_weight=weights),
             "all, rules (no EM)": FellegiSunter.from_rules(levels),
         }
         if supervised is not None:

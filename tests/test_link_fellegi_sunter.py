@@ -124,3 +124,16 @@ def test_json_round_trip_gives_identical_probabilities():
     broken["m"]["phone"] = [0.5, 0.5]
     with pytest.raises(ValueError, match="phone"):
         FellegiSunter.from_dict(broken)
+
+
+def test_sample_weights_count_as_repeated_pairs():
+    """Integer weights fit the same model as the weighted rows repeated: weights are counts."""
+    levels, _ = simulate(3_000, 0.3, seed=5)
+    weights = np.random.default_rng(6).integers(1, 4, size=len(levels))
+    exact = {"comparisons": NAMES, "fixed_m": {}, "tol": 1e-13, "max_iter": 5000}  # both run to convergence
+    weighted = FellegiSunter(**exact).fit(levels, sample_weight=weights)
+    repeated = FellegiSunter(**exact).fit(levels.loc[levels.index.repeat(weights)])
+    assert weighted.match_share_ == pytest.approx(repeated.match_share_, rel=1e-6)
+    for name in NAMES:
+        np.testing.assert_allclose(weighted.m_[name], repeated.m_[name], rtol=1e-5, atol=1e-8)
+        np.testing.assert_allclose(weighted.u_[name], repeated.u_[name], rtol=1e-5, atol=1e-8)

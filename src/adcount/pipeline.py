@@ -100,7 +100,7 @@ def deduplicate(ads: Ads | pd.DataFrame | str | Path, config: Config | None = No
     )
     features = pair_features(pairs, signals)
     levels = comparison_levels(features)
-    model = _scorer(model, levels)
+    model = _scorer(model, levels, pair_weights(n, pairs))
     probability = model.predict_proba(levels)
 
     say("clustering")
@@ -126,7 +126,20 @@ def deduplicate(ads: Ads | pd.DataFrame | str | Path, config: Config | None = No
     )
 
 
-def _scorer(model: LinkModel | str, levels: pd.DataFrame) -> LinkModel:
+def pair_weights(n: int, pairs: np.ndarray) -> np.ndarray:
+    """Weight of each candidate pair in EM: half of 1/degree for each of its two ads, so every ad's
+    candidate pairs weigh 1/2 + ... in all, whatever its number of pairs.
+
+    Unweighted, a prolific poster's ads (77 ads: 2,926 pairs of one person) are most of what EM
+    sees; with 98% of the candidate pairs one person's, its two classes drift to "this person vs
+    the others" and the weights lose their meaning (on heavy-tailed sets the count was off by
+    +40% to +175%). Weighting by ad, a composite likelihood, keeps each ad's say equal.
+    """
+    degree = np.bincount(pairs.ravel(), minlength=n).astype(float)
+    return 0.5 * (1.0 / degree[pairs[:, 0]] + 1.0 / degree[pairs[:, 1]])
+
+
+def _scorer(model: LinkModel | str, levels: pd.DataFrame, weights: np.ndarray) -> LinkModel:
     """The link model of this run (see `deduplicate`'s `model`)."""
     model_name = model if isinstance(model, str) else None
     if isinstance(model, str) and model in ("em", "rules"):
@@ -134,7 +147,7 @@ def _scorer(model: LinkModel | str, levels: pd.DataFrame) -> LinkModel:
     if isinstance(model, FellegiSunter) and not model.m_:  # chosen comparisons, parameters still to learn
         if model_name == "rules" or len(levels) < MIN_PAIRS_FOR_EM:  # too few pairs to fit: the prior
             return FellegiSunter.from_rules(levels, model.comparisons)
-        return model.fit(levels)
+        return model.fit(levels, sample_weight=weights)
     if isinstance(model, str):
         raise ValueError(f"unknown link model {model!r}; use 'em', 'rules' or a fitted model")
     return model

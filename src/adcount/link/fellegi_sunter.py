@@ -69,7 +69,8 @@ class FellegiSunter(BitsModel):
             model.u_[name], model.m_[name] = u / u.sum(), model._held(name, m / m.sum())
         return model
 
-    def fit(self, levels: pd.DataFrame, labels: np.ndarray | None = None) -> "FellegiSunter":
+    def fit(self, levels: pd.DataFrame, labels: np.ndarray | None = None,
+            sample_weight: np.ndarray | None = None) -> "FellegiSunter":
         """EM on the agreement patterns of `levels` (pairs x comparisons).
 
         labels: optional per pair 1 (same person), 0 (different), NaN (unknown); labelled pairs
@@ -83,11 +84,11 @@ class FellegiSunter(BitsModel):
         """
         view = _independent_view(self.comparisons)
         if view != self.comparisons:
-            return self._fit_joints(view, levels, labels)
+            return self._fit_joints(view, levels, labels, sample_weight)
         if not self.m_:
             start = FellegiSunter.from_rules(levels, self.comparisons)
             self.m_, self.u_, self.match_share_ = start.m_, start.u_, start.match_share_
-        patterns, counts, fixed = _patterns(levels[list(self.comparisons)], labels)
+        patterns, counts, fixed = _patterns(levels[list(self.comparisons)], labels, sample_weight)
         sizes = [len(BY_NAME[name].levels) for name in self.comparisons]
         previous = -np.inf
         self.converged_ = False
@@ -108,7 +109,8 @@ class FellegiSunter(BitsModel):
             previous = total
         return self
 
-    def _fit_joints(self, view: tuple[str, ...], levels: pd.DataFrame, labels: np.ndarray | None) -> "FellegiSunter":
+    def _fit_joints(self, view: tuple[str, ...], levels: pd.DataFrame, labels: np.ndarray | None,
+                    sample_weight: np.ndarray | None) -> "FellegiSunter":
         """`fit` for comparisons that include joint ones: EM on `view` (joints replaced by their
         parts), then one estimate of each joint's m and u from the posteriors EM ends with."""
         inner = FellegiSunter(comparisons=view, fixed_m=self.fixed_m, max_iter=self.max_iter, tol=self.tol)
@@ -116,18 +118,20 @@ class FellegiSunter(BitsModel):
             inner.m_, inner.u_ = dict(self.m_), dict(self.u_)
             inner.match_share_ = self.match_share_
         levels = _with_parts(levels, self.comparisons)
-        inner.fit(levels, labels)
+        inner.fit(levels, labels, sample_weight)
         posterior = inner.predict_proba(levels)
         if labels is not None:
             known = np.asarray(labels, float)
             posterior = np.where(np.isnan(known), posterior, known > 0.5)
+        weight = np.ones(len(levels)) if sample_weight is None else np.asarray(sample_weight, float)
         self.match_share_, self.n_iter_, self.converged_ = inner.match_share_, inner.n_iter_, inner.converged_
         for name in self.comparisons:
             if name in inner.m_:
                 self.m_[name], self.u_[name] = inner.m_[name], inner.u_[name]
             else:
                 self.m_[name], self.u_[name] = self._level_shares(
-                    name, levels[name].to_numpy(), posterior, 1.0 - posterior, len(BY_NAME[name].levels))
+                    name, levels[name].to_numpy(), weight * posterior, weight * (1.0 - posterior),
+                    len(BY_NAME[name].levels))
         return self
 
     def _level_shares(self, name: str, column: np.ndarray, weight_m: np.ndarray, weight_u: np.ndarray,
@@ -222,11 +226,13 @@ def _logistic(log_odds: np.ndarray) -> np.ndarray:
     return 0.5 * (1.0 + np.tanh(0.5 * log_odds))
 
 
-def _patterns(levels: pd.DataFrame, labels: np.ndarray | None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Distinct (levels, label) rows with their counts; label NaN where unknown."""
+def _patterns(levels: pd.DataFrame, labels: np.ndarray | None,
+              sample_weight: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Distinct (levels, label) rows with their (weighted) counts; label NaN where unknown."""
     matrix = levels.to_numpy(dtype=np.int16)
     label = np.full(len(matrix), 2, dtype=np.int16) if labels is None else \
         np.where(np.isnan(np.asarray(labels, float)), 2, np.asarray(labels, float) > 0.5).astype(np.int16)
-    rows, counts = np.unique(np.column_stack([matrix, label]), axis=0, return_counts=True)
+    rows, inverse = np.unique(np.column_stack([matrix, label]), axis=0, return_inverse=True)
+    counts = np.bincount(inverse.ravel(), weights=sample_weight, minlength=len(rows))
     fixed = np.where(rows[:, -1] == 2, np.nan, rows[:, -1].astype(float))
     return rows[:, :-1], counts.astype(float), fixed
