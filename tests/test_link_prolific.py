@@ -11,7 +11,7 @@ import adcount
 from adcount.link.claims import read_claims
 from adcount.link.features import contact_spread
 from adcount.normalize.text import normalize_texts
-from adcount.pipeline import pair_weights
+from adcount.pipeline import PAIRS_PER_AD_IN_EM, pair_weights
 from adcount.signals.contacts import ad_contacts
 
 KEY = b"prolific-poster-key-0123456789ab"
@@ -89,10 +89,11 @@ def test_prolific_poster_is_one_person_among_a_departments_ads():
     assert scores_both["person"]["pairwise_f1"] >= scores_alone["person"]["pairwise_f1"] - 0.01
 
 
-def test_pair_weights_give_each_ad_an_equal_say():
-    pairs = np.array([[0, 1], [0, 2], [1, 2], [2, 3]])
-    weights = pair_weights(4, pairs)
-    np.testing.assert_allclose(weights, [0.5 * (1 / 2 + 1 / 2), 0.5 * (1 / 2 + 1 / 3), 0.5 * (1 / 2 + 1 / 3),
-                                         0.5 * (1 / 3 + 1)])
-    per_ad = np.bincount(pairs.ravel(), weights=np.repeat(weights, 2), minlength=4)
-    assert per_ad.sum() == pytest.approx(len(pairs) and 2 * weights.sum())
+def test_pair_weights_cap_what_one_ad_brings_to_em():
+    """Ads with up to PAIRS_PER_AD_IN_EM pairs weigh fully; a prolific ad's pairs share that much."""
+    star = np.column_stack([np.zeros(40, np.int64), np.arange(1, 41)])  # ad 0 in 40 pairs
+    small = np.array([[41, 42], [41, 43], [42, 43]])
+    weights = pair_weights(44, np.vstack([star, small]))
+    np.testing.assert_allclose(weights[40:], 1.0)
+    np.testing.assert_allclose(weights[:40], 0.5 * (PAIRS_PER_AD_IN_EM / 40 + 1.0))
+    assert pair_weights(5, np.empty((0, 2), np.int64)).size == 0
