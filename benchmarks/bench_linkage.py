@@ -20,6 +20,7 @@ and shows the comparison levels of the true pairs the run left apart. `throughpu
 from __future__ import annotations
 
 import argparse
+import hashlib
 import time
 from pathlib import Path
 
@@ -41,10 +42,20 @@ WITH_CONTACTS = TEXT_ONLY + ("phone", "email", "handle")
 WITH_PHOTOS = WITH_CONTACTS + ("photo",)
 
 
+def generator_stamp() -> str:
+    """Digest of the synthetic-set generator's source: a cached set written by another version
+    of it is another set, and is regenerated rather than silently reused."""
+    sources = sorted(Path(adcount.synth.__file__).parent.glob("*.py"))
+    return hashlib.sha256(b"".join(path.read_bytes() for path in sources)).hexdigest()[:16]
+
+
 def ad_set(work: Path, preset: str, seed: int, n_ads: int | None) -> Path:
     folder = work / f"{preset}-{seed}-{n_ads or 'default'}"
-    if not (folder / "truth.csv").exists():
+    stamp = folder / "generator.stamp"
+    current = generator_stamp()
+    if not (folder / "truth.csv").exists() or not stamp.exists() or stamp.read_text() != current:
         adcount.synth.generate(preset=preset, seed=seed, out_dir=folder, n_ads=n_ads)
+        stamp.write_text(current)
     return folder
 
 
