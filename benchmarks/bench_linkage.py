@@ -34,7 +34,7 @@ from adcount.link.comparisons import comparison_levels
 from adcount.link.fellegi_sunter import FellegiSunter
 from adcount.link.supervised import SupervisedModel
 from adcount.metrics import cluster_metrics
-from adcount.pipeline import pair_weights
+from adcount.link.weights import pair_weights
 
 KEY = b"bench-linkage-key-0123456789abcd"
 TEXT_ONLY = ("text", "name_template")

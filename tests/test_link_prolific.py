@@ -11,7 +11,7 @@ import adcount
 from adcount.link.claims import read_claims
 from adcount.link.features import contact_spread
 from adcount.normalize.text import normalize_texts
-from adcount.pipeline import PAIRS_PER_AD_IN_EM, pair_weights
+from adcount.link.weights import PAIRS_PER_AD_IN_EM, pair_weights
 from adcount.signals.contacts import ad_contacts
 
 KEY = b"prolific-poster-key-0123456789ab"

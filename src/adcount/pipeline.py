@@ -22,6 +22,7 @@ from adcount.link.comparisons import STOCK_PHOTO_CONTACTS, comparison_levels
 from adcount.link.features import AdSignals, TemplateEvidence, contact_spread, pair_features
 from adcount.link.fellegi_sunter import FellegiSunter
 from adcount.link.model_io import LinkModel
+from adcount.link.weights import pair_weights
 from adcount.normalize.text import normalize_texts
 from adcount.result import DedupResult
 from adcount.schema import Ads, load_ads
@@ -32,7 +33,6 @@ from adcount.signals.text import text_evidence
 
 Progress = Callable[[str], None]
 MIN_PAIRS_FOR_EM = 30  # below this many candidate pairs EM has too little to learn from: rule weights
-PAIRS_PER_AD_IN_EM = 10.0  # an ad's candidate pairs weigh at most this many pairs in EM (see pair_weights)
 
 
 def deduplicate(ads: Ads | pd.DataFrame | str | Path, config: Config | None = None, *,
@@ -125,23 +125,6 @@ def deduplicate(ads: Ads | pd.DataFrame | str | Path, config: Config | None = No
         person=persons, network=networks, confidence=confidence, contacts=contacts,
         text_usable=text.usable, flags=photos.flags,
     )
-
-
-def pair_weights(n: int, pairs: np.ndarray) -> np.ndarray:
-    """Weight of each candidate pair in EM: an ad with more than PAIRS_PER_AD_IN_EM candidate
-    pairs shares that much weight among them; a pair weighs the mean of its two ads' shares.
-
-    Unweighted, a prolific poster's ads (77 ads: 2,926 pairs of one person) are most of what EM
-    sees; with 98% of the candidate pairs one person's, its two classes drift to "this person vs
-    the others" (heavy-tailed sets: count off by up to +175%). Giving every ad the same say
-    (weight 1/degree) cured that but starved EM of the network cliques that teach it what an
-    organiser's phone means (three pas-de-calais sets in 100 went from +4% to +25..40%). The cap
-    touches only the ads of prolific posters and hubs; 10 was chosen among 1, 5, 10 and 20 on
-    held-out heavy-tailed and pas-de-calais sets (benchmarks/README.md, prolific posters).
-    """
-    degree = np.bincount(pairs.ravel(), minlength=n).astype(float)
-    share = np.minimum(1.0, PAIRS_PER_AD_IN_EM / np.maximum(degree, 1.0))
-    return 0.5 * (share[pairs[:, 0]] + share[pairs[:, 1]])
 
 
 def _scorer(model: LinkModel | str, levels: pd.DataFrame, weights: np.ndarray) -> LinkModel:

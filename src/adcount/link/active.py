@@ -19,6 +19,7 @@ from adcount.link.comparisons import comparison_levels
 from adcount.link.fellegi_sunter import FellegiSunter
 from adcount.link.model_io import LinkModel
 from adcount.link.supervised import SupervisedModel
+from adcount.link.weights import pair_weights
 from adcount.link.review import masked_texts
 
 if TYPE_CHECKING:
@@ -78,7 +79,8 @@ def fold_labels(result: DedupResult, labelled: pd.DataFrame, kind: str = "em") -
     levels = comparison_levels(result.features, tuple(result.bits.columns))
     labels = pair_labels(result, labelled)
     if kind == "em":
-        return FellegiSunter(comparisons=tuple(result.bits.columns)).fit(levels, labels)
+        weights = pair_weights(result.n_ads, result.pairs)  # as the run weighed them (link.weights)
+        return FellegiSunter(comparisons=tuple(result.bits.columns)).fit(levels, labels, weights)
     if kind == "supervised":
         return SupervisedModel(comparisons=tuple(result.bits.columns)).fit(levels, labels)
     raise ValueError(f"unknown kind {kind!r}; use 'em' or 'supervised'")
