@@ -137,3 +137,12 @@ def test_sample_weights_count_as_repeated_pairs():
     for name in NAMES:
         np.testing.assert_allclose(weighted.m_[name], repeated.m_[name], rtol=1e-5, atol=1e-8)
         np.testing.assert_allclose(weighted.u_[name], repeated.u_[name], rtol=1e-5, atol=1e-8)
+
+
+@pytest.mark.parametrize(("weights", "message"), [(np.ones(5), "one weight per pair"),
+                                                 (np.r_[-1.0, np.ones(99)], "non-negative"),
+                                                 (np.r_[np.nan, np.ones(99)], "finite")])
+def test_bad_sample_weights_are_refused(weights, message):
+    levels, _ = simulate(100, 0.3, seed=7)
+    with pytest.raises(ValueError, match=message):
+        FellegiSunter(comparisons=NAMES, fixed_m={}).fit(levels, sample_weight=weights)

@@ -47,6 +47,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 import numpy as np
+from scipy.special import expit
 
 from adcount.link.cluster import components
 
@@ -110,7 +111,7 @@ def sample_partitions(person: np.ndarray, pairs: np.ndarray, probability: np.nda
     logit = _logit(decisions.merge)
     rng = np.random.default_rng(seed)
     for _ in range(n_replicates):
-        merge = _sigmoid(logit + calibration_shift(logit, rng))
+        merge = expit(logit + calibration_shift(logit, rng))
         merged = decisions.blocks[rng.random(merge.size) < merge]
         labels = components(decisions.n_persons, merged)[decisions.person]
         detached = decisions.splitter[rng.random(decisions.split.size) < decisions.split]
@@ -133,7 +134,7 @@ def calibration_shift(logit: np.ndarray, rng: np.random.Generator) -> float:
     distribution with their own mean and variance. 0 when there is no spread to draw from."""
     if logit.size < 2:
         return 0.0
-    probability = _sigmoid(logit)
+    probability = expit(logit)
     mean, variance = float(probability.mean()), float(probability.var())
     if variance <= 0.0:
         return 0.0
@@ -144,7 +145,7 @@ def calibration_shift(logit: np.ndarray, rng: np.random.Generator) -> float:
     low, high = -MAX_SHIFT, MAX_SHIFT
     for _ in range(BISECTION_STEPS):
         middle = 0.5 * (low + high)
-        if _sigmoid(logit + middle).mean() < rate:
+        if expit(logit + middle).mean() < rate:
             low = middle
         else:
             high = middle
@@ -154,10 +155,6 @@ def calibration_shift(logit: np.ndarray, rng: np.random.Generator) -> float:
 def _logit(probability: np.ndarray) -> np.ndarray:
     with np.errstate(divide="ignore"):  # 0 and 1 become -inf and +inf: no shift moves them
         return np.log(probability) - np.log1p(-probability)
-
-
-def _sigmoid(x: np.ndarray) -> np.ndarray:
-    return 0.5 * (1.0 + np.tanh(0.5 * x))
 
 
 def replicate_interval(point: float, replicates: np.ndarray, level: float) -> tuple[float, float]:

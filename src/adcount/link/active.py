@@ -79,7 +79,7 @@ def fold_labels(result: DedupResult, labelled: pd.DataFrame, kind: str = "em") -
     levels = comparison_levels(result.features, tuple(result.bits.columns))
     labels = pair_labels(result, labelled)
     if kind == "em":
-        weights = pair_weights(result.n_ads, result.pairs)  # as the run weighed them (link.weights)
+        weights = pair_weights(result.n_ads, result.pairs)  # each ad's pairs capped, as in the run's EM
         return FellegiSunter(comparisons=tuple(result.bits.columns)).fit(levels, labels, weights)
     if kind == "supervised":
         return SupervisedModel(comparisons=tuple(result.bits.columns)).fit(levels, labels)

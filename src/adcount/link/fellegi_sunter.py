@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
+from scipy.special import expit
 
 from adcount.link.comparisons import BY_NAME, MISSING
 from adcount.link.rules import FIXED_M, PRIOR_MATCH_SHARE, rule_bits
@@ -81,7 +82,10 @@ class FellegiSunter(BitsModel):
         counted twice), while EM keeps the separate indicators that make the classes
         identifiable: run on the joint itself, EM takes one network for one person when the
         claimed ages, its other anchor, are missing (text-scale, no age: pairwise F1 0.92 -> 0.87).
+        sample_weight: optional per pair, how much it counts (non-negative, finite; the pipeline
+        caps each ad's pairs, `adcount.link.weights`); integer weights act as repeated pairs.
         """
+        sample_weight = _checked_weights(sample_weight, len(levels))
         view = _independent_view(self.comparisons)
         if view != self.comparisons:
             return self._fit_joints(view, levels, labels, sample_weight)
@@ -95,7 +99,7 @@ class FellegiSunter(BitsModel):
         for iteration in range(1, self.max_iter + 1):
             log_m, log_u = self._log_likelihoods(patterns)
             log_odds = np.log(self.match_share_) - np.log1p(-self.match_share_) + log_m - log_u
-            posterior = np.where(np.isnan(fixed), _logistic(log_odds), fixed)
+            posterior = np.where(np.isnan(fixed), expit(log_odds), fixed)
             weight_m, weight_u = counts * posterior, counts * (1.0 - posterior)
             self.match_share_ = float(np.clip(weight_m.sum() / counts.sum(), MIN_SHARE, MAX_SHARE))
             for k, (name, size) in enumerate(zip(self.comparisons, sizes)):
@@ -222,8 +226,15 @@ def _with_parts(levels: pd.DataFrame, comparisons: tuple[str, ...]) -> pd.DataFr
     return _with_parts(pd.concat([levels, pd.DataFrame(added, index=levels.index)], axis=1), tuple(added))
 
 
-def _logistic(log_odds: np.ndarray) -> np.ndarray:
-    return 0.5 * (1.0 + np.tanh(0.5 * log_odds))
+def _checked_weights(sample_weight: np.ndarray | None, n_pairs: int) -> np.ndarray | None:
+    if sample_weight is None:
+        return None
+    weight = np.asarray(sample_weight, dtype=float)
+    if weight.shape != (n_pairs,):
+        raise ValueError(f"sample_weight has shape {weight.shape}; expected one weight per pair ({n_pairs},)")
+    if not np.all(np.isfinite(weight)) or (weight < 0).any():
+        raise ValueError("sample_weight must be finite and non-negative")
+    return weight
 
 
 def _patterns(levels: pd.DataFrame, labels: np.ndarray | None,
