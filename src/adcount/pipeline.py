@@ -22,6 +22,7 @@ from adcount.link.comparisons import STOCK_PHOTO_CONTACTS, comparison_levels
 from adcount.link.features import AdSignals, TemplateEvidence, contact_spread, pair_features
 from adcount.link.fellegi_sunter import FellegiSunter
 from adcount.link.model_io import LinkModel
+from adcount.link.photo_sets import photo_sets_apart
 from adcount.link.weights import pair_weights
 from adcount.normalize.text import normalize_texts
 from adcount.result import DedupResult
@@ -70,7 +71,7 @@ def deduplicate(ads: Ads | pd.DataFrame | str | Path, config: Config | None = No
     age = np.where(np.isnan(age), claims.age, age)
 
     say("photos")
-    photos = photo_evidence(table, ads.image_root, config.images, contacts)
+    photos = photo_evidence(table, ads.image_root, config.images, contacts, age)
 
     say("candidates")
     contact_pairs = key_pairs(contacts.rows, contacts.key_ids, max_group=config.link.max_contact_group)
@@ -90,10 +91,11 @@ def deduplicate(ads: Ads | pd.DataFrame | str | Path, config: Config | None = No
         contacts=contacts,
         contact_spread=contact_spread(contacts, age, claims.names),
         names=claims.names,
-        has_photo=table["images"].map(len).to_numpy() > 0,
+        photo_count=table["images"].map(len).to_numpy(),
         image_ad_pairs=photos.ad_pairs,
         image_ad_distance=photos.ad_distance,
         image_ad_spread=photos.ad_spread,
+        image_ad_claims=photos.ad_claims,
         age=age,
         city=_codes(table["city"]),
         site=_codes(table["site"]),
@@ -116,6 +118,12 @@ def deduplicate(ads: Ads | pd.DataFrame | str | Path, config: Config | None = No
         probability = model.predict_proba(levels)
     bits = model.match_weights(levels)
     persons = split_chains(n, pairs, probability, threshold)
+    # two persons under one name and phone, told apart by photo sets that never meet
+    apart = photo_sets_apart(persons, pairs, features, signals.photo_count, signals.day)
+    features["photo_sets_apart"] = apart.astype(np.int8)
+    if apart.any():
+        probability = np.where(apart, 0.0, probability)
+        persons = split_chains(n, pairs, probability, threshold)
     same_person = persons[pairs[:, 0]] == persons[pairs[:, 1]]
     networks = components(n, network_edges(pairs, features, same_person))  # person links included
     confidence = ad_confidence(n, pairs, probability, persons)

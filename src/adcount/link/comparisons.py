@@ -17,6 +17,7 @@ import pandas as pd
 
 MISSING = -1
 STOCK_PHOTO_CONTACTS = 3  # a photo seen with this many distinct phones or more is a stock photo
+PHOTO_PAIRS_SEVERAL = 4  # photo pairs compared (photos of one ad x of the other) that make "none in common" telling
 CLOSE_PHOTO_BITS = 4  # Hamming distance of a re-encoded or resized copy of one photo
 
 
@@ -52,11 +53,17 @@ def _contact(kind: str) -> Callable[[pd.DataFrame], np.ndarray]:
 
 def _photo(f: pd.DataFrame) -> np.ndarray:
     distance = f["image_distance"].to_numpy()
+    compared = f["photos_compared"].to_numpy()
     stock = f["image_spread"].to_numpy() >= STOCK_PHOTO_CONTACTS
+    # a photo shown under several claimed ages with one phone is the flat a network rents: it
+    # says "one network", which the shared phone already says, and nothing of which woman (read
+    # as a level of its own, -3.6 bits, it counted the network twice and split its women's ads)
+    flat = (f["image_claims"].to_numpy() >= 2) & ~stock
     matched = distance < 64
-    near = np.where(distance <= CLOSE_PHOTO_BITS, 3, 2)
-    level = np.where(matched, np.where(stock, 1, near), 0)
-    return np.where(f["photos_compared"].to_numpy() > 0, level, MISSING).astype(np.int8)
+    near = np.where(distance <= CLOSE_PHOTO_BITS, 4, 3)
+    apart = (compared >= PHOTO_PAIRS_SEVERAL).astype(np.int8)  # none in common: after 1-3 or 4+ photo pairs
+    level = np.where(matched, np.where(stock, 2, near), apart)
+    return np.where((compared > 0) & ~(matched & flat), level, MISSING).astype(np.int8)
 
 
 def _name(f: pd.DataFrame) -> np.ndarray:
@@ -122,8 +129,9 @@ COMPARISONS: tuple[Comparison, ...] = (
                ("shared_emails", "email_spread")),
     Comparison("handle", ("none shared", "hub handle", "handle of 2 persons", "personal handle"), _contact("handle"),
                ("shared_handles", "handle_spread")),
-    Comparison("photo", ("no photo in common", "stock photo", "near photo", "same photo"), _photo,
-               ("photos_compared", "image_distance", "image_spread")),
+    Comparison("photo", ("no photo in common (1-3 photo pairs)", "no photo in common (4+ photo pairs)",
+                         "stock photo", "near photo", "same photo"), _photo,
+               ("photos_compared", "image_distance", "image_spread", "image_claims")),
     Comparison("name", ("different names", "same name"), _name, ("name_match",)),
     Comparison("age", ("same age", "1 year apart", "2-3 years apart", "4+ years apart"), _age, ("age_diff",)),
     Comparison("city", ("different cities", "same city"), _code("same_city"), ("same_city",)),

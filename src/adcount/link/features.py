@@ -19,10 +19,10 @@ import scipy.sparse as sp
 from rapidfuzz import fuzz
 from rapidfuzz.process import cpdist
 
+from adcount.signals.claimed_ages import claimed_persons
 from adcount.signals.keys import KINDS, ContactKeys
 
 NO_IMAGE_MATCH = 64  # Hamming distance reported when two ads share no near-identical photo
-SLIP_SHARE = 0.25  # an age a year off a key's more common age, on at most this share as many ads, is a slip
 
 
 @dataclass(frozen=True)
@@ -44,10 +44,11 @@ class AdSignals:
     contacts: ContactKeys
     contact_spread: np.ndarray  # per key: how many persons its ads claim to be (>= 1): a hub indicator
     names: sp.csr_matrix  # ads x claimed-name words
-    has_photo: np.ndarray  # bool per ad: shows at least one photo
+    photo_count: np.ndarray  # int per ad: how many photos it shows
     image_ad_pairs: np.ndarray  # (k, 2) ad pairs with a near photo, i < j
     image_ad_distance: np.ndarray  # (k,) smallest photo Hamming distance of each such pair
     image_ad_spread: np.ndarray  # (k,) how many distinct contacts the matched photo is seen with
+    image_ad_claims: np.ndarray  # (k,) how many persons the matched photo's ads claim to be (0 unknown)
     age: np.ndarray  # float, NaN when missing
     city: np.ndarray  # int codes, -1 when missing
     site: np.ndarray  # int codes, -1 when missing
@@ -58,7 +59,7 @@ def contact_spread(contacts: ContactKeys, age: np.ndarray, names: sp.csr_matrix)
     """For each contact key, how many different persons its ads claim to be (at least 1).
 
     A phone whose ads claim several persons belongs to an organiser who advertises them. The
-    claimed ages tell (`_age_count`): one person keeps one age, give or take a slip. Claimed
+    claimed ages tell (`claimed_persons`): one person keeps one age, give or take a slip. Claimed
     names tell only where no ad of the key states an age, because one person often uses an
     alias: counted by names, a woman posting as "Léa" and "Lina" made her own phone "a phone of
     two persons", and EM, reading names and phone as independent, learned that level against a
@@ -66,34 +67,8 @@ def contact_spread(contacts: ContactKeys, age: np.ndarray, names: sp.csr_matrix)
     """
     incidence = contacts.matrix().T.tocsr()  # keys x ads
     name_count = np.diff((incidence @ names).tocsr().indptr) if names.shape[1] else np.zeros(contacts.n_keys, int)
-    age_count = _age_count(incidence, age)
+    age_count = claimed_persons(incidence, age)
     return np.maximum(np.where(age_count > 0, age_count, name_count), 1).astype(np.int64)
-
-
-def _age_count(incidence: sp.csr_matrix, age: np.ndarray) -> np.ndarray:
-    """Per key, the claimed ages of its ads that stand for a person of their own (0: none known).
-
-    An age a year away from a more common age of the same key, on at most SLIP_SHARE as many
-    ads, is that person's slip (a birthday, a restated or mistyped age), not another person: a
-    prolific poster claiming 42 on 28 ads and 41 or 43 on four is one person (counted as three,
-    her phone was read as an organiser's and she was split into 26 persons). Two persons of one
-    network a year apart, each on a fair share of the ads, still count as two.
-    """
-    by_key = incidence.tocoo()
-    claimed = np.round(age[by_key.col])
-    known = ~np.isnan(claimed)
-    if not known.any():
-        return np.zeros(incidence.shape[0], dtype=np.int64)
-    counts = pd.DataFrame({"key": by_key.row[known], "age": claimed[known]}).value_counts()
-    key = counts.index.get_level_values("key").to_numpy()
-    years = counts.index.get_level_values("age").to_numpy()
-    ads = counts.to_numpy()
-    neighbour = np.zeros(ads.size, dtype=np.int64)
-    for step in (-1.0, 1.0):
-        found = counts.reindex(pd.MultiIndex.from_arrays([key, years + step])).to_numpy()
-        neighbour = np.maximum(neighbour, np.nan_to_num(found, nan=0).astype(np.int64))
-    own = ads > SLIP_SHARE * neighbour
-    return np.bincount(key[own], minlength=incidence.shape[0]).astype(np.int64)
 
 
 def _shared_keys(matrix: sp.csr_matrix, pairs: np.ndarray) -> sp.csr_matrix:
@@ -131,10 +106,13 @@ def pair_features(pairs: np.ndarray, signals: AdSignals) -> pd.DataFrame:
         spread = shared.multiply(signals.contact_spread[None, :].astype(np.float64)).tocsr()
         features[f"{kind}_spread"] = _row_min(spread, 0)
 
-    distance, photo_spread = _image_evidence(pairs, signals)
+    distance, photo_spread, photo_claims = _image_evidence(pairs, signals)
     features["image_distance"] = distance
     features["image_spread"] = photo_spread
-    features["photos_compared"] = (signals.has_photo[a] & signals.has_photo[b]).astype(np.int8)
+    features["image_claims"] = photo_claims
+    # photo pairs looked at: two ads showing three photos each and none in common say more
+    # against one person than two ads showing one photo each
+    features["photos_compared"] = (signals.photo_count[a] * signals.photo_count[b]).astype(np.int64)
 
     has_name = np.diff(signals.names.indptr) > 0
     shared_names = np.diff(_shared_keys(signals.names, pairs).indptr) > 0
@@ -165,13 +143,15 @@ def _same_code(codes: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return np.where(known, (codes[a] == codes[b]).astype(np.int8), np.int8(-1)).astype(np.int8)
 
 
-def _image_evidence(pairs: np.ndarray, signals: AdSignals) -> tuple[np.ndarray, np.ndarray]:
-    """Look up each candidate pair among the ad pairs that share a near photo."""
+def _image_evidence(pairs: np.ndarray, signals: AdSignals) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Look up each candidate pair among the ad pairs that share a near photo: the distance, and
+    the contacts and claimed persons the shared photo is seen with (0 where none is shared)."""
     m = len(pairs)
     distance = np.full(m, NO_IMAGE_MATCH, dtype=np.int64)
     spread = np.zeros(m, dtype=np.int64)
+    claims = np.zeros(m, dtype=np.int64)
     if m == 0 or len(signals.image_ad_pairs) == 0:
-        return distance, spread
+        return distance, spread, claims
     n = max(int(pairs.max()), int(signals.image_ad_pairs.max())) + 1
     wanted = pairs[:, 0] * n + pairs[:, 1]
     known = signals.image_ad_pairs[:, 0] * n + signals.image_ad_pairs[:, 1]
@@ -179,6 +159,8 @@ def _image_evidence(pairs: np.ndarray, signals: AdSignals) -> tuple[np.ndarray, 
     position = np.searchsorted(known[order], wanted)
     position = np.minimum(position, known.size - 1)
     hit = known[order][position] == wanted
-    distance[hit] = signals.image_ad_distance[order][position[hit]]
-    spread[hit] = signals.image_ad_spread[order][position[hit]]
-    return distance, spread
+    found = order[position[hit]]
+    distance[hit] = signals.image_ad_distance[found]
+    spread[hit] = signals.image_ad_spread[found]
+    claims[hit] = signals.image_ad_claims[found]
+    return distance, spread, claims
