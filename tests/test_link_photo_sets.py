@@ -91,15 +91,15 @@ def test_the_photo_sets_not_the_pair_evidence_tell_them_apart(same_weeks):
     assert (links.loc[~cross, "photo_sets_apart"] == 0).all()
 
 
-def _one_found_person(days: list[float], set_of_ad: list[int]) -> np.ndarray:
-    """photo_sets_apart on one found person whose ads (posted on `days`) each show a photo, ads
-    of one set sharing it: the pairs it sets apart."""
+def _one_found_person(days: list[float], set_of_ad: list[int], photos_per_ad: int = 2) -> np.ndarray:
+    """photo_sets_apart on one found person whose ads (posted on `days`) each show
+    `photos_per_ad` photos, ads of one set sharing them: the pairs it sets apart."""
     n = len(days)
     pairs = np.array([(i, j) for i in range(n) for j in range(i + 1, n)])
     same_set = np.array([set_of_ad[i] == set_of_ad[j] for i, j in pairs])
     features = pd.DataFrame({"image_distance": np.where(same_set, 2, 64), "image_spread": same_set.astype(int),
                              "image_claims": same_set.astype(int)})
-    return photo_sets_apart(np.zeros(n, np.int64), pairs, features, np.ones(n, np.int64), np.array(days, float))
+    return photo_sets_apart(np.zeros(n, np.int64), pairs, features, np.full(n, photos_per_ad), np.array(days, float))
 
 
 def test_sets_apart_only_when_both_are_established_and_concurrent():
@@ -108,6 +108,14 @@ def test_sets_apart_only_when_both_are_established_and_concurrent():
     assert _one_found_person([1, 3, 5, 7, 60, 62, 64, 66], four_and_four).sum() == 0  # photos renewed
     assert _one_found_person([1, 3, 5, 7, np.nan, 4, 6, 8], four_and_four).sum() == 16  # a date unknown
     assert _one_found_person([1, 3, 5, 7, 2, 4, 6], [0, 0, 0, 0, 1, 1, 1]).sum() == 0  # three ads: not a set yet
+
+
+def test_one_photo_per_ad_never_makes_sets():
+    """Sites that show one photo per ad (or scrapers that keep the first): a woman rotating three
+    photos over twelve ads makes three groups of four that never meet, and is one person."""
+    one_each = [0, 1, 2] * 4
+    days = [float(day) for day in range(12)]
+    assert _one_found_person(days, one_each, photos_per_ad=1).sum() == 0
 
 
 def test_ages_drifting_a_year_either_way_are_one_run_a_network_is_several():

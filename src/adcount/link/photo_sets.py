@@ -5,7 +5,10 @@ pair of their ads then looks like one person, and only the photos differ. One pa
 no photo in common says little (a woman shows a few of her photos per ad), but a group of ads
 does: a person's ads keep showing her own photos, so inside one found person two sets of ads,
 each tied together by shared personal photos, each of at least `MIN_SET_ADS` ads, posted over
-the same weeks and never showing a photo of the other set, are two persons.
+the same weeks and never showing a photo of the other set, are two persons. A set counts only
+if one of its ads shows two photos or more: a woman who shows one photo per ad (some sites
+show one; some scrapers keep the first) and rotates three makes three sets that never meet,
+while a woman who puts several photos in one ad mixes her photos, so her sets meet.
 `photo_sets_apart` marks the pairs between such sets; the pipeline sets their link probability
 to 0 and clusters again (a photo-less ad of the found person then goes with the set whose ads it
 is, on average, closer to). Sets posted one after the other are left alone: a person renews her
@@ -39,8 +42,10 @@ def photo_sets_apart(persons: np.ndarray, pairs: np.ndarray, features: pd.DataFr
         & (features["image_claims"].to_numpy() < 2)
     photo_set = components(n, pairs[inside & personal])
     shows = photo_count > 0
-    set_ads = np.bincount(photo_set[shows], minlength=photo_set.max() + 1 if n else 0)
-    established = set_ads >= MIN_SET_ADS
+    n_sets = photo_set.max() + 1 if n else 0
+    set_ads = np.bincount(photo_set[shows], minlength=n_sets)
+    mixes = np.bincount(photo_set[photo_count >= 2], minlength=n_sets) > 0
+    established = (set_ads >= MIN_SET_ADS) & mixes
     candidate = inside & shows[a] & shows[b] & (photo_set[a] != photo_set[b]) \
         & established[photo_set[a]] & established[photo_set[b]]
     if not candidate.any():
