@@ -12,6 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 import adcount
+from adcount.signals.photos import photo_evidence
 from adcount.cli import app
 
 KEY = b"test-key-0123456789abcdef"
@@ -135,10 +136,13 @@ def test_unreadable_photo_is_flagged_and_its_ad_kept(tmp_path):
     frame = pd.DataFrame({"ad_id": ["1", "2"], "text": ["Léa 24 ans à Arras, appelle au 06 12 34 56 78",
                                                        "Nadia à Lens"],
                           "images": ["img/broken.jpg", "img/missing.jpg"]})
-    result = adcount.deduplicate(adcount.load_ads(frame, image_root=tmp_path), key=KEY)
+    ads = adcount.load_ads(frame, image_root=tmp_path)
+    result = adcount.deduplicate(ads, key=KEY)
     assert result.assignments["ad_id"].tolist() == ["1", "2"]
     assert sorted(result.flags["ad_id"]) == ["1", "2"]
     assert result.flags["reason"].str.len().gt(0).all()
+    evidence = photo_evidence(ads.table, tmp_path, result.config.images, result.contacts, np.full(2, np.nan))
+    assert evidence.photo_count.tolist() == [0, 0]  # a photo that could not be read compares nothing
 
 
 def test_results_do_not_depend_on_input_row_order(small_text_set):

@@ -44,7 +44,7 @@ class AdSignals:
     contacts: ContactKeys
     contact_spread: np.ndarray  # per key: how many persons its ads claim to be (>= 1): a hub indicator
     names: sp.csr_matrix  # ads x claimed-name words
-    photo_count: np.ndarray  # int per ad: how many photos it shows
+    photo_count: np.ndarray  # int per ad: how many of its photos could be hashed
     image_ad_pairs: np.ndarray  # (k, 2) ad pairs with a near photo, i < j
     image_ad_distance: np.ndarray  # (k,) smallest photo Hamming distance of each such pair
     image_ad_spread: np.ndarray  # (k,) how many distinct contacts the matched photo is seen with

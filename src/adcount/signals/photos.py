@@ -25,6 +25,7 @@ class PhotoEvidence:
     ad_distance: np.ndarray  # (k,) Hamming distance between the two ads' copies of it
     ad_spread: np.ndarray  # (k,) distinct contacts it is seen with
     ad_claims: np.ndarray  # (k,) persons the ads showing it claim to be (runs of ages; 0 unknown)
+    photo_count: np.ndarray  # (ads,) photos of each ad that could be hashed (a broken one compares nothing)
     radius: int
     flags: pd.DataFrame  # ad_id, image, reason for every photo that could not be hashed
 
@@ -42,7 +43,7 @@ def photo_evidence(table: pd.DataFrame, image_root: Path | None, config: ImageCo
     empty = np.empty((0, 2), np.int64)
     if not relative:
         none = np.empty(0, np.int64)
-        return PhotoEvidence(empty, none, none, none, radius, _no_flags())
+        return PhotoEvidence(empty, none, none, none, counts, radius, _no_flags())
     paths = [(image_root / p) if image_root is not None else Path(p) for p in relative]
     hashes = hash_images(paths, threads=config.threads)
     flags = pd.DataFrame({"ad_id": table["ad_id"].to_numpy()[owner[~hashes.ok]],
@@ -63,8 +64,9 @@ def photo_evidence(table: pd.DataFrame, image_root: Path | None, config: ImageCo
     frame = frame[frame["a"] != frame["b"]].sort_values(["a", "b", "s", "c", "d"], kind="stable")
     frame = frame.drop_duplicates(["a", "b"])
     ad_pairs = frame[["a", "b"]].to_numpy(np.int64)
+    hashed = np.bincount(owner[hashes.ok], minlength=len(table)).astype(np.int64)
     return PhotoEvidence(ad_pairs.reshape(-1, 2), frame["d"].to_numpy(np.int64), frame["s"].to_numpy(np.int64),
-                         frame["c"].to_numpy(np.int64), radius, flags)
+                         frame["c"].to_numpy(np.int64), hashed, radius, flags)
 
 
 def pair_distances(hashes: ImageHashes, pairs: np.ndarray) -> np.ndarray:
