@@ -15,6 +15,8 @@ from typing import Callable
 import numpy as np
 import pandas as pd
 
+from adcount.link.features import NO_IMAGE_MATCH
+
 MISSING = -1
 STOCK_PHOTO_CONTACTS = 3  # a photo seen with this many distinct phones or more is a stock photo
 PHOTO_PAIRS_SEVERAL = 4  # photo pairs compared (photos of one ad x of the other) that make "none in common" telling
@@ -51,19 +53,30 @@ def _contact(kind: str) -> Callable[[pd.DataFrame], np.ndarray]:
     return level
 
 
+def _stock_photo(f: pd.DataFrame) -> np.ndarray:
+    return f["image_spread"].to_numpy() >= STOCK_PHOTO_CONTACTS
+
+
+def _flat_photo(f: pd.DataFrame) -> np.ndarray:
+    """A shared photo shown with one phone under several claimed ages: the flat a network rents.
+    It says "one network", which the shared phone already says, and nothing of which woman (read
+    as a level of its own, -3.6 bits, it counted the network twice and split its women's ads)."""
+    return (f["image_claims"].to_numpy() >= 2) & ~_stock_photo(f)
+
+
+def shares_personal_photo(f: pd.DataFrame) -> np.ndarray:
+    """Per pair: the two ads share a near copy of one photo that is neither stock nor a flat's."""
+    return (f["image_distance"].to_numpy() < NO_IMAGE_MATCH) & ~_stock_photo(f) & ~_flat_photo(f)
+
+
 def _photo(f: pd.DataFrame) -> np.ndarray:
     distance = f["image_distance"].to_numpy()
     compared = f["photos_compared"].to_numpy()
-    stock = f["image_spread"].to_numpy() >= STOCK_PHOTO_CONTACTS
-    # a photo shown under several claimed ages with one phone is the flat a network rents: it
-    # says "one network", which the shared phone already says, and nothing of which woman (read
-    # as a level of its own, -3.6 bits, it counted the network twice and split its women's ads)
-    flat = (f["image_claims"].to_numpy() >= 2) & ~stock
-    matched = distance < 64
+    matched = distance < NO_IMAGE_MATCH
     near = np.where(distance <= CLOSE_PHOTO_BITS, 4, 3)
     apart = (compared >= PHOTO_PAIRS_SEVERAL).astype(np.int8)  # none in common: after 1-3 or 4+ photo pairs
-    level = np.where(matched, np.where(stock, 2, near), apart)
-    return np.where((compared > 0) & ~(matched & flat), level, MISSING).astype(np.int8)
+    level = np.where(matched, np.where(_stock_photo(f), 2, near), apart)
+    return np.where((compared > 0) & ~(matched & _flat_photo(f)), level, MISSING).astype(np.int8)
 
 
 def _name(f: pd.DataFrame) -> np.ndarray:

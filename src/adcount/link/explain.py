@@ -6,8 +6,9 @@ plus the prior give the probability, and the decision says whether the pair was 
 and whether the ads ended in one person (chains re-split by average linkage can disagree with
 the pair alone). A pair set apart by group evidence (`adcount.link.photo_sets`: the two ads
 belong to two photo sets of one found person that never meet) has its probability overruled to
-0; its explanation says so and still shows what the pair's own evidence said. A pair that was never scored is explained too: no shared contact, no near
-photo and texts below the candidate threshold.
+0; its explanation says so and still shows what the pair's own evidence said. A pair that was
+never scored is explained too: no shared contact, no near photo and texts below the candidate
+threshold.
 """
 
 from __future__ import annotations

@@ -46,9 +46,10 @@ class AdSignals:
     names: sp.csr_matrix  # ads x claimed-name words
     photo_count: np.ndarray  # int per ad: how many of its photos could be hashed
     image_ad_pairs: np.ndarray  # (k, 2) ad pairs with a near photo, i < j
-    image_ad_distance: np.ndarray  # (k,) smallest photo Hamming distance of each such pair
-    image_ad_spread: np.ndarray  # (k,) how many distinct contacts the matched photo is seen with
-    image_ad_claims: np.ndarray  # (k,) how many persons the matched photo's ads claim to be (0 unknown)
+    # of each such pair's most personal shared photo (`adcount.signals.photos.PhotoEvidence`):
+    image_ad_distance: np.ndarray  # (k,) Hamming distance between the two ads' copies of it
+    image_ad_spread: np.ndarray  # (k,) how many distinct contacts it is seen with
+    image_ad_claims: np.ndarray  # (k,) how many persons its ads claim to be (0 unknown)
     age: np.ndarray  # float, NaN when missing
     city: np.ndarray  # int codes, -1 when missing
     site: np.ndarray  # int codes, -1 when missing

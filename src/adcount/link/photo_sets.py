@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from adcount.link.cluster import components
-from adcount.link.comparisons import STOCK_PHOTO_CONTACTS
+from adcount.link.comparisons import shares_personal_photo
 
 MIN_SET_ADS = 4  # ads with photos a set needs before its photos stand for one person's
 
@@ -37,10 +37,7 @@ def photo_sets_apart(persons: np.ndarray, pairs: np.ndarray, features: pd.DataFr
     n = persons.size
     a, b = pairs[:, 0], pairs[:, 1]
     inside = persons[a] == persons[b]
-    personal = (features["image_distance"].to_numpy() < 64) \
-        & (features["image_spread"].to_numpy() < STOCK_PHOTO_CONTACTS) \
-        & (features["image_claims"].to_numpy() < 2)
-    photo_set = components(n, pairs[inside & personal])
+    photo_set = components(n, pairs[inside & shares_personal_photo(features)])
     shows = photo_count > 0
     n_sets = photo_set.max() + 1 if n else 0
     set_ads = np.bincount(photo_set[shows], minlength=n_sets)

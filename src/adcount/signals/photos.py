@@ -12,7 +12,7 @@ import scipy.sparse as sp
 
 from adcount.candidates.hamming import DEFAULT_MAX_DISTANCE, image_pairs
 from adcount.config import ImageConfig
-from adcount.signals.claimed_ages import age_runs, claimed_persons
+from adcount.signals.claimed_ages import age_runs
 from adcount.signals.image_spread import photo_spread
 from adcount.signals.images import ImageHashes, hash_images
 from adcount.signals.keys import ContactKeys
@@ -87,8 +87,8 @@ def _photo_spread(photo_pairs: np.ndarray, owner: np.ndarray, contacts: ContactK
 
 
 def _photo_claims(photo_pairs: np.ndarray, owner: np.ndarray, age: np.ndarray) -> np.ndarray:
-    """Per photo: persons claimed (distinct ages, slips absorbed) by the ads showing it or a near
-    copy of it (its neighbours, as for `_photo_spread`)."""
+    """Per photo: persons claimed (runs of close ages, `age_runs`) by the ads showing it or a
+    near copy of it (its neighbours, as for `_photo_spread`)."""
     n_images = owner.size
     image = np.concatenate([np.arange(n_images), photo_pairs[:, 0], photo_pairs[:, 1]])
     shown_with = np.concatenate([np.arange(n_images), photo_pairs[:, 1], photo_pairs[:, 0]])
