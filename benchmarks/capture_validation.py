@@ -1,4 +1,4 @@
-"""adcount vs every row of ../shared/data/mse/published.csv (the table in docs/capture-recapture.md).
+"""adcount vs every row of tests/data/mse/published.csv (the table in docs/capture-recapture.md).
 
 Runs every reproducible row with the published replicate count (1,000 bootstrap replicates,
 seed 0) and prints a Markdown table with the relative differences and the runtime of each

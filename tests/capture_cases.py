@@ -1,4 +1,4 @@
-"""How each row of ../shared/data/mse/published.csv is reproduced with adcount (or why not).
+"""How each row of tests/data/mse/published.csv is reproduced with adcount (or why not).
 
 One `Case` per published row, in file order, keyed by (file, estimator). `call` holds the
 keyword arguments of `adcount.capture_recapture`; `reason` explains rows that cannot be
@@ -19,11 +19,12 @@ BOOTSTRAP_TYPES = ("BCa bootstrap", "BCa n_top", "BCa 95%")
 
 
 def data_dir() -> Path:
-    """../shared/data/mse next to the repository (or $ADCOUNT_MSE_DATA)."""
+    """tests/data/mse inside the repository (or $ADCOUNT_MSE_DATA): the published tables and their
+    sources travel with the code, so a fresh clone needs nothing beside it."""
     override = os.environ.get("ADCOUNT_MSE_DATA")
     if override:
         return Path(override)
-    return Path(__file__).resolve().parents[2] / "shared" / "data" / "mse"
+    return Path(__file__).resolve().parent / "data" / "mse"
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""adcount against every row of ../shared/data/mse/published.csv (see tests/capture_cases.py).
+"""adcount against every row of tests/data/mse/published.csv (see tests/capture_cases.py).
 
 Point estimates must agree within 0.5%, deterministic intervals (profile, Wald,
 log-normal) within 0.5%, bootstrap intervals within 10% of each published limit (fixed
