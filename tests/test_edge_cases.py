@@ -9,8 +9,11 @@ import numpy as np
 import pandas as pd
 from typer.testing import CliRunner
 
+import pytest
+
 import adcount
 from adcount.cli import app
+from adcount.pipeline import NothingToCountWarning
 
 KEY = b"edge-case-key-16"
 
@@ -18,7 +21,8 @@ KEY = b"edge-case-key-16"
 def test_header_only_file_gives_empty_outputs(tmp_path):
     source = tmp_path / "ads.csv"
     source.write_text("ad_id,text,phones\n", encoding="utf-8")
-    result = adcount.deduplicate(source, key=KEY)
+    with pytest.warns(NothingToCountWarning, match="the input holds no ad rows"):
+        result = adcount.deduplicate(source, key=KEY)
     assert len(result.assignments) == 0 and len(result.links) == 0
     estimate = result.estimate()
     assert (estimate.point, estimate.low, estimate.high) == (0.0, 0.0, 0.0)
@@ -33,7 +37,7 @@ def test_every_row_rejected_keeps_every_row_in_rejects(tmp_path):
     assert len(pd.read_csv(out / "assignments.csv")) == 0
     rejects = pd.read_csv(out / "rejects.csv", keep_default_na=False)
     assert rejects["row"].tolist() == [0, 1, 2]
-    assert rejects["reason"].tolist() == ["empty ad_id", "no text, title, phone or image",
+    assert rejects["reason"].tolist() == ["empty ad_id", "no text, title, phone or usable image",
                                           "age is not a number between 10 and 100"]
     assert json.loads((out / "estimate.json").read_text())
 

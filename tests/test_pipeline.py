@@ -185,4 +185,4 @@ def test_audit_estimate_from_a_result(pas_de_calais):
 def test_cli_unknown_capture_design_is_refused(small_text_set, tmp_path):
     res = CliRunner().invoke(app, ["run", str(small_text_set / "ads.csv"), "--out", str(tmp_path / "o"),
                                    "--lists", "months"])
-    assert res.exit_code == 2 and "unknown --lists ['months']" in res.output
+    assert res.exit_code == 2 and "unknown --lists months" in res.output

@@ -41,7 +41,7 @@ def messy_csv(tmp_path):
 def test_every_row_lands_in_table_or_rejects(messy_csv, tmp_path):
     ads = adcount.load_ads(messy_csv, image_root=tmp_path)
     assert sorted(ads.table["source_row"].tolist() + ads.rejects["row"].tolist()) == list(range(len(ROWS)))
-    assert ads.table["ad_id"].tolist() == ["a1", "a6"]
+    assert ads.table["ad_id"].tolist() == ["a1", "a4", "a6"]
 
 
 def test_each_reject_reason(messy_csv, tmp_path):
@@ -51,8 +51,8 @@ def test_each_reject_reason(messy_csv, tmp_path):
     assert reasons[2] == "duplicate ad_id (first seen at row 0)"
     assert reasons[3] == "empty ad_id"
     assert reasons[4] == "unparsable posted_at"
-    assert reasons[5] == "image path escapes image_root"
-    assert reasons[6] == "no text, title, phone or image"
+    assert 5 not in reasons  # its photo leaves the image folder: the photo is dropped, the ad kept
+    assert reasons[6] == "no text, title, phone or usable image"
     assert reasons[8].startswith("age is not a number")
 
 
@@ -63,9 +63,17 @@ def test_canonical_values(messy_csv, tmp_path):
     assert first["phones"] == ["06 12 34 56 78"]
     assert first["posted_at"] == pd.Timestamp("2018-09-21")
     assert first["city"] == "Arras" and first["site"] == "vivastreet" and first["age"] == 24
-    last = table.iloc[1]
+    last = table.iloc[2]
     assert last["images"] == [] and last["image_urls"] == ["https://example.org/a.jpg"]
     assert last["age"] == 30 and last["posted_at"] == pd.Timestamp("2018-10-01 14:05")
+
+
+def test_unusable_photo_references_are_flagged_and_their_ads_kept(messy_csv, tmp_path):
+    ads = adcount.load_ads(messy_csv, image_root=tmp_path)
+    flags = ads.flags.set_index("ad_id")
+    assert flags.loc["a4", "value"] == "../../etc/passwd" and "leaves image_root" in flags.loc["a4", "reason"]
+    assert flags.loc["a6", "value"] == "https://example.org/a.jpg" and "not fetched" in flags.loc["a6", "reason"]
+    assert ads.table.set_index("ad_id").loc["a4", "images"] == []
 
 
 def test_text_over_one_megabyte_is_rejected(tmp_path):
@@ -136,8 +144,10 @@ def test_absolute_and_parent_paths_without_root(tmp_path):
     frame = pd.DataFrame({"ad_id": ["1", "2", "3"], "text": ["a", "b", "c"],
                           "images": ["/etc/passwd", "x/../../y.jpg", "photos/ok.jpg"]})
     ads = adcount.load_ads(frame)
-    assert ads.table["ad_id"].tolist() == ["3"]
-    assert set(ads.rejects["reason"]) == {"image path escapes image_root"}
+    assert ads.table["ad_id"].tolist() == ["1", "2", "3"] and ads.rejects.empty
+    assert ads.table["images"].tolist() == [[], [], ["photos/ok.jpg"]]
+    assert ads.flags["ad_id"].tolist() == ["1", "2"]
+    assert set(ads.flags["reason"]) == {"absolute image path or '..' without image_root: not read"}
 
 
 def test_unknown_suffix_and_missing_file(tmp_path):

@@ -15,10 +15,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.csv as pa_csv
+
+from adcount.csv_records import gather_records, scan_records
 
 SUPPORTED_SUFFIXES = (".csv", ".tsv", ".jsonl", ".ndjson", ".json", ".parquet")
+READ_BLOCK_BYTES = 1 << 22  # pyarrow parses CSV in blocks of this size, on several threads
 
 
 class InputError(ValueError):
@@ -50,6 +55,8 @@ def read_table(source: Any, encoding: str | None = None) -> RawTable:
     path = Path(source)
     if not path.is_file():
         raise InputError(f"input file not found: {path}")
+    if path.stat().st_size == 0:
+        raise InputError(f"{path.name} is empty (0 bytes): there are no ads to read")
     suffix = path.suffix.lower()
     if suffix == ".parquet":
         try:
@@ -64,32 +71,44 @@ def read_table(source: Any, encoding: str | None = None) -> RawTable:
         return _parse_jsonl(text, used)
     if suffix == ".json":
         return _parse_json_array(text, used, path.name)
-    sep = _csv_separator(text, suffix)
-    try:
-        frame = pd.read_csv(io.StringIO(text), sep=sep, dtype=str,
-                            keep_default_na=False, na_values=[""], skip_blank_lines=True)
-    except (pd.errors.ParserError, csv.Error):  # ragged rows: keep the good ones, reject the others
-        return _parse_ragged_csv(text, sep, used, path.name)
-    return RawTable(frame, list(range(len(frame))), encoding=used)
+    return _parse_csv(text, _csv_separator(text, suffix), used, path.name)
 
 
-def _parse_ragged_csv(text: str, sep: str, encoding: str, name: str) -> RawTable:
-    """Slow path for a CSV with rows longer than its header (an unquoted separator in a text):
-    each such row becomes a reject with its field count; short rows are padded with empty
-    fields, as the fast path does."""
-    reader = csv.reader(io.StringIO(text), delimiter=sep)
-    try:
-        header = next(reader)
-        records = [record for record in reader if record]
-    except (StopIteration, csv.Error) as err:
-        raise InputError(f"{name} is not a readable CSV file: {err}") from None
+def _parse_csv(text: str, sep: str, encoding: str, name: str) -> RawTable:
+    """CSV through a record scan (`csv_records`), then pyarrow's multithreaded parser on the
+    well-formed records. A row with an unterminated or misplaced quote, or more fields than the
+    header, becomes an `unparsed` entry with its reason; a shorter row is padded with empty fields;
+    every other row is parsed, whatever its size."""
+    data = text.encode("utf-8")
+    records = scan_records(data, sep)
+    if len(records) == 0:
+        raise InputError(f"{name} holds no rows, not even a header")
+    if records.problem[0]:
+        raise InputError(f"{name}: the header row cannot be read ({records.problem[0]})")
+    header = next(csv.reader([data[records.starts[0]:records.ends[0]].decode("utf-8")], delimiter=sep))
     width = len(header)
-    kept = [i for i, record in enumerate(records) if len(record) <= width]
-    unparsed = [(i, f"row has {len(record)} fields, the header has {width}")
-                for i, record in enumerate(records) if len(record) > width]
-    rows = [records[i] + [""] * (width - len(records[i])) for i in kept]
-    frame = pd.DataFrame(rows, columns=header, dtype=object)
-    return RawTable(frame.replace("", None), kept, unparsed, encoding)
+    problem, fields = records.problem[1:], records.fields[1:]
+    ragged = (problem == "") & (fields > width)
+    reasons = problem.copy()
+    reasons[ragged] = [f"row has {count} fields, the header has {width}" for count in fields[ragged]]
+    good = reasons == ""
+    unparsed = [(int(i), str(reasons[i])) for i in np.flatnonzero(~good)]
+    clean = bool(good.all()) and not (fields < width).any()
+    body = data if clean else gather_records(data, records, np.r_[True, good], width, sep)
+    longest = int((records.ends - records.starts).max())
+    table = pa_csv.read_csv(
+        io.BytesIO(body),
+        read_options=pa_csv.ReadOptions(block_size=max(READ_BLOCK_BYTES, 2 * longest + 64)),
+        parse_options=pa_csv.ParseOptions(delimiter=sep, newlines_in_values=True, ignore_empty_lines=True),
+        convert_options=pa_csv.ConvertOptions(column_types={column: pa.string() for column in header},
+                                              null_values=[""], strings_can_be_null=True,
+                                              quoted_strings_can_be_null=True),
+    )
+    rows = np.flatnonzero(good)
+    if table.num_rows != rows.size:  # the scan and the parser disagree: refuse rather than lose rows
+        raise InputError(f"{name}: {table.num_rows} rows parsed where {rows.size} were found; "
+                         "re-save it as standard CSV (RFC 4180 quoting)")
+    return RawTable(table.to_pandas(), rows.tolist(), unparsed, encoding)
 
 
 def _csv_separator(text: str, suffix: str) -> str:
@@ -148,7 +167,7 @@ def _parse_jsonl(text: str, encoding: str) -> RawTable:
             else:
                 unparsed.append((position, f"line {line_number} is not a JSON object"))
         position += 1
-    return RawTable(pd.DataFrame.from_records(records), rows, unparsed, encoding)
+    return RawTable(pd.DataFrame(records, dtype=object), rows, unparsed, encoding)
 
 
 def _parse_json_array(text: str, encoding: str, name: str) -> RawTable:
@@ -160,7 +179,7 @@ def _parse_json_array(text: str, encoding: str, name: str) -> RawTable:
         raise InputError(f"{name} must hold a JSON array of ad objects (or use .jsonl)")
     rows = [i for i, rec in enumerate(data) if isinstance(rec, dict)]
     unparsed = [(i, "array element is not a JSON object") for i, rec in enumerate(data) if not isinstance(rec, dict)]
-    return RawTable(pd.DataFrame.from_records([data[i] for i in rows]), rows, unparsed, encoding)
+    return RawTable(pd.DataFrame([data[i] for i in rows], dtype=object), rows, unparsed, encoding)
 
 
 def write_frame(frame: pd.DataFrame, path: Path) -> None:

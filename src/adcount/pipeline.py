@@ -7,6 +7,7 @@ go through `deduplicate`.
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 from typing import Callable
 
@@ -15,6 +16,7 @@ import pandas as pd
 
 from adcount.candidates.keys import key_pairs, unique_pairs
 from adcount.config import Config
+from adcount.ids import ad_id_rank, by_smallest_ad
 from adcount.link.chaining import complete_pairs, split_chains
 from adcount.link.claims import read_claims
 from adcount.link.cluster import ad_confidence, components, network_edges, person_labels
@@ -34,6 +36,10 @@ from adcount.signals.text import text_evidence
 
 Progress = Callable[[str], None]
 MIN_PAIRS_FOR_EM = 30  # below this many candidate pairs EM has too little to learn from: rule weights
+
+
+class NothingToCountWarning(UserWarning):
+    """The ad set holds no valid ad: every count is 0 (the rejects say why)."""
 
 
 def deduplicate(ads: Ads | pd.DataFrame | str | Path, config: Config | None = None, *,
@@ -59,6 +65,10 @@ def deduplicate(ads: Ads | pd.DataFrame | str | Path, config: Config | None = No
     say = progress or (lambda stage: None)
     table = ads.table
     n = len(table)
+    if n == 0:
+        why = (f"all {len(ads.rejects)} input rows were rejected (see the rejects)" if len(ads.rejects)
+               else "the input holds no ad rows")
+        warnings.warn(f"no valid ad to count: {why}; every count is 0", NothingToCountWarning, stacklevel=2)
 
     say("contacts")
     contacts = ad_contacts(table, config.contacts.region, key=key, out_dir=out_dir, raw=raw_contacts)
@@ -82,7 +92,7 @@ def deduplicate(ads: Ads | pd.DataFrame | str | Path, config: Config | None = No
     pairs = unique_pairs(np.concatenate([text.pairs, personal_photo_pairs, contact_pairs]))
 
     say("linking")
-    id_rank = np.argsort(np.argsort(table["ad_id"].to_numpy(dtype=str), kind="stable"), kind="stable")
+    id_rank = ad_id_rank(table["ad_id"].to_numpy(dtype=object))
     signals = AdSignals(
         text_jaccard=text.jaccard,
         text_usable=text.usable,
@@ -130,8 +140,8 @@ def deduplicate(ads: Ads | pd.DataFrame | str | Path, config: Config | None = No
 
     return DedupResult(
         ads=ads, config=config, pairs=pairs, features=features, bits=bits, probability=probability,
-        person=persons, network=networks, confidence=confidence, contacts=contacts,
-        text_usable=text.usable, flags=photos.flags,
+        person=by_smallest_ad(persons, id_rank), network=by_smallest_ad(networks, id_rank), confidence=confidence, contacts=contacts,
+        text_usable=text.usable, flags=_flags(ads.flags, photos.flags),
     )
 
 
@@ -163,6 +173,15 @@ def _template_evidence(normalised: list[str], pairs: np.ndarray, id_rank: np.nda
     oriented = np.where(swap[:, None], pairs[:, ::-1], pairs)
     found = compare_templates(normalised, oriented, normalize=False)
     return TemplateEvidence(found.same_template, found.different_person)
+
+
+def _flags(loading: pd.DataFrame, photos: pd.DataFrame) -> pd.DataFrame:
+    """Every flag of the run, in the loader's columns: what loading flagged (photo references
+    that are URLs or unreadable paths, replaced characters), then the photos that could not be
+    decoded."""
+    unreadable = pd.DataFrame({"ad_id": photos["ad_id"], "column": "images", "value": photos["image"],
+                               "reason": photos["reason"]})
+    return pd.concat([loading, unreadable], ignore_index=True).astype(object)
 
 
 def _codes(values: pd.Series) -> np.ndarray:

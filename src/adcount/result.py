@@ -19,6 +19,7 @@ import pandas as pd
 from adcount.config import Config
 from adcount.estimate.linkage import replicate_interval, sample_person_counts
 from adcount.estimate.result import Estimate
+from adcount.ids import group_ids
 from adcount.io import write_frame
 from adcount.schema import Ads
 from adcount.signals.keys import KINDS, ContactKeys
@@ -27,13 +28,6 @@ if TYPE_CHECKING:
     from adcount.link.explain import Explanation
 
 MANUAL_STUDY_RATE = 0.61  # the hand-judged duplicate rate of the 2018 Pas-de-Calais diagnostic
-
-
-def _ids(prefix: str, labels: np.ndarray) -> np.ndarray:
-    if not labels.size:  # numpy's zfill cannot size an empty array
-        return np.empty(0, dtype=object)
-    width = max(4, len(str(int(labels.max()) + 1)))
-    return np.char.add(prefix, np.char.zfill((labels + 1).astype(str), width)).astype(object)
 
 
 @dataclass(frozen=True, eq=False)
@@ -51,7 +45,7 @@ class DedupResult:
     confidence: np.ndarray  # per ad
     contacts: ContactKeys
     text_usable: np.ndarray  # per ad: enough text to compare
-    flags: pd.DataFrame  # ad_id, image, reason: photos that could not be hashed (ads kept)
+    flags: pd.DataFrame  # ad_id, column, value, reason: parts of kept ads that could not be used
 
     @property
     def n_ads(self) -> int:
@@ -70,12 +64,22 @@ class DedupResult:
         return self.ads.rejects
 
     @cached_property
+    def person_ids(self) -> np.ndarray:
+        """Public id of each person label (a hash of its smallest ad_id: `adcount.ids`)."""
+        return group_ids("P", self.person, self.ads.table["ad_id"].to_numpy(dtype=object))
+
+    @cached_property
+    def network_ids(self) -> np.ndarray:
+        """Public id of each network label."""
+        return group_ids("N", self.network, self.ads.table["ad_id"].to_numpy(dtype=object))
+
+    @cached_property
     def assignments(self) -> pd.DataFrame:
         """One row per valid ad: ad_id, person_id, network_id, confidence."""
         return pd.DataFrame({
             "ad_id": self.ads.table["ad_id"].to_numpy(),
-            "person_id": _ids("P", self.person),
-            "network_id": _ids("N", self.network),
+            "person_id": self.person_ids[self.person],
+            "network_id": self.network_ids[self.network],
             "confidence": np.round(self.confidence, 4),
         })
 
@@ -116,8 +120,8 @@ class DedupResult:
         site = table["site"].to_numpy(dtype=object)
         has_site = site != ""
         persons = pd.DataFrame({
-            "person_id": _ids("P", np.arange(n)),
-            "network_id": _ids("N", grouped["network"].first().to_numpy()),
+            "person_id": self.person_ids,
+            "network_id": self.network_ids[grouped["network"].first().to_numpy()],
             "n_ads": grouped.size().to_numpy(),
             "n_sites": np.bincount(_distinct(person[has_site], site[has_site])[0], minlength=n),
             "sites": _joined(person, site, n),
@@ -214,7 +218,7 @@ class DedupResult:
         from adcount.link.cluster import person_confidence
 
         value = person_confidence(self.pairs, self.probability, self.person, self.confidence)
-        return pd.DataFrame({"person_id": _ids("P", np.arange(self.n_persons)), "confidence": np.round(value, 4)})
+        return pd.DataFrame({"person_id": self.person_ids, "confidence": np.round(value, 4)})
 
     def pairs_to_label(self, n: int = 20) -> pd.DataFrame:
         """The candidate pairs most worth a human label, with an empty `label` column (`link.active`)."""

@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from adcount.image_paths import sort_references
 from adcount.io import InputError, read_table
+from adcount.text_repair import repair_frame
 
 MAX_TEXT_BYTES = 1_000_000
 MIN_AGE, MAX_AGE = 10, 100
@@ -45,7 +47,6 @@ CANONICAL = tuple(ALIASES)
 CONTENT_COLUMNS = ("text", "title", "phones", "images")
 LIST_COLUMNS = ("phones", "emails", "images")
 _LIST_SPLIT = re.compile(r"\s*[|;\n]\s*")
-_URL = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 
 
@@ -53,20 +54,30 @@ class SchemaError(InputError):
     """The table lacks a required column or has conflicting ones."""
 
 
+FLAG_COLUMNS = ("ad_id", "column", "value", "reason")
+
+
+def no_flags() -> pd.DataFrame:
+    return pd.DataFrame({column: pd.Series(dtype=object) for column in FLAG_COLUMNS})
+
+
 @dataclass
 class Ads:
     """Validated ads. `table` has canonical columns (plus any extra input columns, kept as they
-    were) and a fresh 0..n-1 index; `rejects` has one row per unusable input row."""
+    were) and a fresh 0..n-1 index; `rejects` has one row per unusable input row; `flags` one row
+    per part of a kept ad that could not be used as given (ad_id, column, value, reason): a photo
+    reference that is a URL or a path that cannot be read, characters that had to be replaced."""
 
     table: pd.DataFrame
     rejects: pd.DataFrame
     image_root: Path | None = None
+    flags: pd.DataFrame = field(default_factory=no_flags)
 
     def __len__(self) -> int:
         return len(self.table)
 
     def __repr__(self) -> str:
-        return f"Ads({len(self.table)} valid, {len(self.rejects)} rejected)"
+        return f"Ads({len(self.table)} valid, {len(self.rejects)} rejected, {len(self.flags)} flagged)"
 
 
 def _key(name: Any) -> str:
@@ -106,17 +117,19 @@ def _require_columns(present: set[str]) -> None:
 def load_ads(source: Any, image_root: str | Path | None = None, *, encoding: str | None = None) -> Ads:
     """Load and validate ads from a path (.csv, .tsv, .jsonl, .json, .parquet), a DataFrame or an Arrow table.
 
-    image_root: folder that relative image paths are resolved against; a path that escapes it
-        rejects its ad. Without it, images are kept as given (relative to the working directory)
-        but a path containing '..' or an absolute path is still rejected. URLs are never fetched:
-        they are moved to the `image_urls` column.
+    image_root: folder that relative image paths are resolved against. A reference that cannot
+        be read costs its photo, not its ad (`adcount.image_paths`): a path leaving the root
+        (without a root: an absolute path or one with '..'), or holding a NUL byte, is dropped
+        and flagged; URLs (also `//host/...`) are moved to `image_urls`, flagged, never fetched.
+        Characters that cannot be encoded (lone surrogates) are replaced by U+FFFD and flagged.
     encoding: force a text encoding for CSV/JSONL (default: UTF-8 with or without BOM, else
         Windows-1252 when that decodes cleanly, else an error).
     """
     raw = read_table(source, encoding=encoding)
-    mapping = canonical_names(list(raw.frame.columns))
+    repaired, repairs = repair_frame(raw.frame)
+    mapping = canonical_names(list(repaired.columns))
     _require_columns(set(mapping.values()))
-    frame = raw.frame.rename(columns={k: v for k, v in mapping.items()})
+    frame = repaired.rename(columns={k: v for k, v in mapping.items()})
     extras = [c for c in frame.columns if c not in CANONICAL]
     n = len(frame)
     positions = np.asarray(raw.row_numbers, dtype=np.int64)
@@ -149,13 +162,13 @@ def load_ads(source: Any, image_root: str | Path | None = None, *, encoding: str
 
     for column in LIST_COLUMNS:
         table[column] = _list_column(frame, column)
-    table["images"], table["image_urls"], bad_path = _split_images(table["images"], root)
-    reject(bad_path, "image path escapes image_root")
+    references = sort_references(table["images"], root)
+    table["images"], table["image_urls"] = references.local, references.urls
 
     empty = ~(table["text"].str.strip().ne("") | table["title"].str.strip().ne("")
               | table["phones"].str.len().gt(0) | table["images"].str.len().gt(0)
               | table["image_urls"].str.len().gt(0)).to_numpy()
-    reject(empty, "no text, title, phone or image")
+    reject(empty, "no text, title, phone or usable image")
 
     valid_so_far = reasons == ""
     dup = np.zeros(n, dtype=bool)
@@ -182,7 +195,25 @@ def load_ads(source: Any, image_root: str | Path | None = None, *, encoding: str
     order = ["ad_id", "source_row", "site", "posted_at", "title", "text", "phones", "emails", "images",
              "image_urls", "city", "region", "age", "gender", "nationality", "price", "url"]
     table = table.loc[keep, order + extras].reset_index(drop=True)
-    return Ads(table=table, rejects=rejects, image_root=root)
+    flags = _flags(ad_id.to_numpy(dtype=object), keep, references, repairs, mapping)
+    return Ads(table=table, rejects=rejects, image_root=root, flags=flags)
+
+
+def _flags(ad_id: np.ndarray, keep: np.ndarray, references, repairs: pd.DataFrame,
+           mapping: dict[Any, str]) -> pd.DataFrame:
+    """Flags of the kept ads, photos first then repaired texts, in input row order."""
+    replaced = repairs["replaced"].to_numpy()
+    frame = pd.DataFrame({
+        "row": np.concatenate([references.flag_rows, repairs["row"].to_numpy(dtype=np.int64)]),
+        "ad_id": np.concatenate([ad_id[references.flag_rows], ad_id[repairs["row"].to_numpy(dtype=np.int64)]]),
+        "column": np.concatenate([np.full(references.flag_rows.size, "images", dtype=object),
+                                  repairs["column"].map(lambda c: mapping.get(c, c)).to_numpy(dtype=object)]),
+        "value": np.concatenate([references.flag_values, np.full(len(repairs), "", dtype=object)]),
+        "reason": np.concatenate([references.flag_reasons, np.char.add(
+            replaced.astype(str), " character(s) that cannot be encoded replaced by U+FFFD").astype(object)]),
+    })
+    frame = frame[keep[frame["row"].to_numpy()]].sort_values("row", kind="stable")
+    return frame.drop(columns="row").reset_index(drop=True)
 
 
 def _text_column(frame: pd.DataFrame, column: str) -> pd.Series:
@@ -247,22 +278,3 @@ def _as_list(value: Any) -> list[str]:
     if isinstance(value, (list, tuple, np.ndarray)):
         return [str(v).strip() for v in value if v is not None and str(v).strip()]
     return [part for part in _LIST_SPLIT.split(str(value).strip()) if part]
-
-
-def _split_images(images: pd.Series, root: Path | None) -> tuple[pd.Series, pd.Series, np.ndarray]:
-    """Separate local paths from URLs and reject ads whose paths leave the image root."""
-    local, urls, escapes = [], [], np.zeros(len(images), dtype=bool)
-    for i, paths in enumerate(images):
-        mine = [p for p in paths if not _URL.match(p)]
-        urls.append([p for p in paths if _URL.match(p)])
-        local.append(mine)
-        escapes[i] = any(_escapes(p, root) for p in mine)
-    return pd.Series(local, dtype=object), pd.Series(urls, dtype=object), escapes
-
-
-def _escapes(path: str, root: Path | None) -> bool:
-    candidate = Path(path)
-    if root is None:
-        return candidate.is_absolute() or ".." in candidate.parts
-    resolved = (root / candidate).resolve()
-    return not resolved.is_relative_to(root)
