@@ -50,7 +50,7 @@ def test_each_reject_reason(messy_csv, tmp_path):
     assert reasons[1].startswith("age is not a number")
     assert reasons[2] == "duplicate ad_id (first seen at row 0)"
     assert reasons[3] == "empty ad_id"
-    assert reasons[4] == "unparsable posted_at"
+    assert reasons[4] == "unparsable posted_at (or outside 1990-2100)"
     assert 5 not in reasons  # its photo leaves the image folder: the photo is dropped, the ad kept
     assert reasons[6] == "no text, title, phone or usable image"
     assert reasons[8].startswith("age is not a number")

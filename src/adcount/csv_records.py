@@ -27,6 +27,7 @@ from numba import njit
 QUOTE = ord('"')
 _CR, _LF = 13, 10
 CLEAN, OPEN_AT_END, SWALLOWED_LINE = 0, 1, 2  # how a scan ended
+UNTERMINATED = "unterminated quote: a quoted field opens in this row and does not close before the next row"
 
 
 @dataclass(frozen=True)
@@ -138,12 +139,10 @@ def scan_records(data: bytes, sep: str) -> Records:
         if status == CLEAN:
             break
         resume = _line_end(buffer, bad_quote)
-        reason = ("unterminated quote: a quoted field opens in this row and never closes" if status == OPEN_AT_END
-                  else "misplaced quote: a quoted field runs over a line break into the next row")
         end = resume
         while end > bad_start and buffer[end - 1] in (_LF, _CR):
             end -= 1
-        pieces.append((np.array([bad_start]), np.array([end]), np.array([0]), np.array([reason], dtype=object)))
+        pieces.append((np.array([bad_start]), np.array([end]), np.array([0]), np.array([UNTERMINATED], dtype=object)))
         begin = resume
     return Records(*(np.concatenate([piece[k] for piece in pieces]) for k in range(4)))
 

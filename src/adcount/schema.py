@@ -22,6 +22,7 @@ from adcount.text_repair import repair_frame
 
 MAX_TEXT_BYTES = 1_000_000
 MIN_AGE, MAX_AGE = 10, 100
+DATE_RANGE = ("1990-01-01", "2100-01-01")  # posting dates outside it are typos or epoch mix-ups
 
 # canonical column -> accepted aliases (compared after lower-casing, accent folding, and
 # turning spaces/dashes into underscores)
@@ -155,7 +156,7 @@ def load_ads(source: Any, image_root: str | Path | None = None, *, encoding: str
     reject(too_long, "text longer than 1 MB")
 
     table["posted_at"], bad_date = _dates(frame)
-    reject(bad_date, "unparsable posted_at")
+    reject(bad_date, f"unparsable posted_at (or outside {DATE_RANGE[0][:4]}-{DATE_RANGE[1][:4]})")
     table["age"], bad_age = _ages(frame)
     reject(bad_age, f"age is not a number between {MIN_AGE} and {MAX_AGE}")
     table["price"] = _prices(frame)
@@ -232,22 +233,30 @@ def _scalar_text(value: Any) -> str:
 
 
 def _dates(frame: pd.DataFrame) -> tuple[pd.Series, np.ndarray]:
+    """Posting times as naive UTC datetime64[ns], and which rows hold a date that cannot be
+    read or lies outside `DATE_RANGE` (no online ad was posted in year -1 or 3018)."""
+    n = len(frame)
     if "posted_at" not in frame:
-        return pd.Series(pd.NaT, index=pd.RangeIndex(len(frame)), dtype="datetime64[ns]"), np.zeros(len(frame), bool)
-    raw = frame["posted_at"]
+        return pd.Series(pd.NaT, index=pd.RangeIndex(n), dtype="datetime64[ns]"), np.zeros(n, bool)
+    raw = frame["posted_at"].reset_index(drop=True)
     if pd.api.types.is_datetime64_any_dtype(raw):
         parsed = pd.to_datetime(raw)
         if getattr(parsed.dt, "tz", None) is not None:
             parsed = parsed.dt.tz_convert("UTC").dt.tz_localize(None)
-        return parsed.astype("datetime64[ns]").reset_index(drop=True), np.zeros(len(frame), bool)
-    text = _text_column(frame, "posted_at").str.strip()
-    parsed = pd.to_datetime(text.where(text != ""), errors="coerce", format="ISO8601", utc=True)
-    missing = parsed.isna() & text.ne("")
-    if missing.any():  # day-first French forms such as 21/09/2018 or 21/09/2018 14:05
-        retry = pd.to_datetime(text[missing], errors="coerce", dayfirst=True, utc=True, format="mixed")
-        parsed[missing] = retry
-    bad = (parsed.isna() & text.ne("")).to_numpy()
-    return parsed.dt.tz_localize(None).astype("datetime64[ns]").reset_index(drop=True), bad
+        given = parsed.notna().to_numpy()
+    else:
+        text = _text_column(frame, "posted_at").str.strip().reset_index(drop=True)
+        parsed = pd.to_datetime(text.where(text != ""), errors="coerce", format="ISO8601", utc=True)
+        missing = parsed.isna() & text.ne("")
+        if missing.any():  # day-first French forms such as 21/09/2018 or 21/09/2018 14:05
+            parsed[missing] = pd.to_datetime(text[missing], errors="coerce", dayfirst=True, utc=True, format="mixed")
+        parsed = parsed.dt.tz_localize(None)
+        given = text.ne("").to_numpy()
+    first, last = (pd.Timestamp(day) for day in DATE_RANGE)
+    usable = (parsed.notna() & (parsed >= first) & (parsed < last)).to_numpy()
+    dates = pd.Series(pd.NaT, index=pd.RangeIndex(n), dtype="datetime64[ns]")
+    dates[usable] = parsed[usable].astype("datetime64[ns]").to_numpy()
+    return dates, given & ~usable
 
 
 def _ages(frame: pd.DataFrame) -> tuple[pd.Series, np.ndarray]:

@@ -60,10 +60,8 @@ def repair_frame(frame: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
             continue
         repaired = [_repair_value(value) for value in values.to_numpy(dtype=object)]
         counts = np.fromiter((count for _, count in repaired), dtype=np.int64, count=len(repaired))
-        if not counts.any():
-            continue
         frame[column] = pd.Series([value for value, _ in repaired], index=frame.index, dtype=object)
-        hit = np.flatnonzero(counts)
+        hit = np.flatnonzero(counts)  # joined pairs are repaired silently: nothing was lost
         found.append(pd.DataFrame({"row": hit, "column": str(column), "replaced": counts[hit]}))
     repairs = pd.concat(found, ignore_index=True) if found else \
         pd.DataFrame({"row": np.empty(0, np.int64), "column": np.empty(0, object), "replaced": np.empty(0, np.int64)})
