@@ -177,3 +177,16 @@ def test_ragged_csv_rows_are_rejected_one_by_one(tmp_path):
     assert ads.table.loc[2, "city"] == ""  # a short row is padded, as pandas does
     assert ads.rejects["row"].tolist() == [1]
     assert ads.rejects["reason"].tolist() == ["row has 4 fields, the header has 3"]
+
+
+def test_every_column_and_alias_is_documented():
+    from pathlib import Path
+
+    from adcount.schema import ALIASES
+
+    page = (Path(__file__).resolve().parents[1] / "docs" / "input.md").read_text()
+    for column, aliases in ALIASES.items():
+        row = next((line for line in page.splitlines() if line.startswith(f"| `{column}` |")), "")
+        assert row, f"docs/input.md has no row for {column}"
+        for alias in aliases:
+            assert f"`{alias}`" in row, f"docs/input.md does not list alias {alias!r} of {column}"
