@@ -81,14 +81,25 @@ def test_contacts_leave_only_as_pseudonyms(pas_de_calais):
     assert re.search(r"ph_[0-9a-f]{16}", result.persons["phones"].str.cat(sep="|"))
 
 
-def test_linkage_estimate_and_manual_comparison(pas_de_calais):
+def test_linkage_estimate(pas_de_calais):
     frame, _, result = pas_de_calais
     est = result.estimate()
     assert est.low <= est.point <= est.high and est.level == 0.95
     assert est.point == result.n_persons
-    manual = est.details["manual_method"]
-    assert manual["with_study_rate_61pct"] == pytest.approx(len(frame) * 0.39)
+    assert est.details["duplicate_rate"] == pytest.approx(1 - result.n_persons / result.n_ads)
     assert json.loads(est.to_json())["method"] == "linkage-monte-carlo"
+
+
+def test_summary_says_what_each_channel_saw_and_no_study_constant(pas_de_calais):
+    _, _, result = pas_de_calais
+    summary = result.summary()
+    assert "61%" not in summary and "study" not in summary
+    coverage = result.coverage
+    assert set(coverage.ads_with) == {"phone", "email", "handle", "usable text", "readable photo", "claimed age"}
+    assert coverage.ads_with["phone"] > 0.8 * result.n_ads  # 6% of the demo's ads show no phone
+    assert coverage.ads_with["readable photo"] > 0.5 * result.n_ads
+    assert coverage.warnings == ()
+    assert f"{coverage.ads_with['phone']:>8,} ads" in summary
 
 
 def _digests(folder):

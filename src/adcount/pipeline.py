@@ -16,6 +16,7 @@ import pandas as pd
 
 from adcount.candidates.keys import key_pairs, unique_pairs
 from adcount.config import Config
+from adcount.coverage import channel_coverage
 from adcount.ids import ad_id_rank, by_smallest_ad
 from adcount.link.chaining import complete_pairs, split_chains
 from adcount.link.claims import read_claims
@@ -137,11 +138,12 @@ def deduplicate(ads: Ads | pd.DataFrame | str | Path, config: Config | None = No
     same_person = persons[pairs[:, 0]] == persons[pairs[:, 1]]
     networks = components(n, network_edges(pairs, features, same_person))  # person links included
     confidence = ad_confidence(n, pairs, probability, persons)
+    coverage = channel_coverage(table, contacts, text.usable, photos.photo_count, age, config.contacts.region)
 
     return DedupResult(
         ads=ads, config=config, pairs=pairs, features=features, bits=bits, probability=probability,
         person=by_smallest_ad(persons, id_rank), network=by_smallest_ad(networks, id_rank), confidence=confidence, contacts=contacts,
-        text_usable=text.usable, flags=_flags(ads.flags, photos.flags),
+        text_usable=text.usable, flags=_flags(ads.flags, photos.flags), coverage=coverage,
     )
 
 

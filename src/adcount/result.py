@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from adcount.config import Config
+from adcount.coverage import Coverage
 from adcount.estimate.linkage import replicate_interval, sample_person_counts
 from adcount.estimate.result import Estimate
 from adcount.ids import group_ids
@@ -26,8 +27,6 @@ from adcount.signals.keys import KINDS, ContactKeys
 
 if TYPE_CHECKING:
     from adcount.link.explain import Explanation
-
-MANUAL_STUDY_RATE = 0.61  # the hand-judged duplicate rate of the 2018 Pas-de-Calais diagnostic
 
 
 @dataclass(frozen=True, eq=False)
@@ -46,6 +45,7 @@ class DedupResult:
     contacts: ContactKeys
     text_usable: np.ndarray  # per ad: enough text to compare
     flags: pd.DataFrame  # ad_id, column, value, reason: parts of kept ads that could not be used
+    coverage: Coverage  # per evidence channel, the ads carrying it; warnings on silent channels
 
     @property
     def n_ads(self) -> int:
@@ -192,11 +192,6 @@ class DedupResult:
                 "interval": "percentile interval of redrawn merge and split decisions (one systematic "
                             "merge-rate error per replicate), stretched to hold the point",
                 "duplicate_rate": 1.0 - point / n if n else 0.0,
-                "manual_method": {
-                    "formula": "ads x (1 - duplicate rate)",
-                    "with_clustering_rate": point,
-                    "with_study_rate_61pct": n * (1.0 - MANUAL_STUDY_RATE),
-                },
             },
         )
 
@@ -227,17 +222,19 @@ class DedupResult:
         return uncertain_pairs(self, n)
 
     def summary(self) -> str:
-        """A one-screen text summary."""
+        """A one-screen text summary: counts, what each evidence channel saw, and its warnings."""
         est = self.estimate()
         sizes = np.bincount(self.person) if self.person.size else np.zeros(0, int)
         lines = [
-            f"ads: {self.n_ads} valid, {len(self.rejects)} rejected, {len(self.flags)} photos unreadable",
+            f"ads: {self.n_ads} valid, {len(self.rejects)} rejected, {len(self.flags)} flagged (see flags)",
             f"persons: {self.n_persons} ({est.level:.0%} interval {est.low:.0f}-{est.high:.0f}); "
             f"networks: {self.n_networks}",
-            f"duplicate rate: {est.details['duplicate_rate']:.1%} "
-            f"(hand method with the study's 61%: {est.details['manual_method']['with_study_rate_61pct']:.0f})",
+            f"duplicate rate: {est.details['duplicate_rate']:.1%} (ads that are another ad of the same person)",
             f"ads per person: median {np.median(sizes) if sizes.size else 0:.0f}, max {sizes.max() if sizes.size else 0}",
             f"candidate pairs: {len(self.pairs)}, linked: {int((self.probability >= self.config.link.person_threshold).sum())}",
+            "evidence seen (ads carrying it):",
+            *self.coverage.lines(),
+            *(f"warning: {warning}" for warning in self.coverage.warnings),
         ]
         return "\n".join(lines)
 

@@ -1,7 +1,7 @@
 """A self-contained HTML summary of a run, shaped like the diagnostics it replaces.
 
 One file, no scripts, no external assets (it is read offline and forwarded by e-mail): the
-headline count with its interval next to the hand method, where people are advertised (by city
+headline count with its interval, what each evidence channel saw, where people are advertised (by city
 and by site), how ads spread over persons, networks, and what was rejected or flagged. Contacts
 never appear, raw or pseudonymised: a report is for sharing.
 """
@@ -26,6 +26,7 @@ h1{font-size:1.6rem;margin-bottom:.2rem} h2{font-size:1.2rem;margin-top:2rem;bor
 .headline{font-size:2.4rem;font-weight:700;margin:.5rem 0} .muted{color:#666;font-size:.9rem}
 table{border-collapse:collapse;margin:.5rem 0;font-size:.92rem} th,td{padding:.25rem .6rem;border-bottom:1px solid #eee;text-align:right}
 th:first-child,td:first-child{text-align:left} .bar{fill:#4a6fa5} .grid{display:grid;grid-template-columns:1fr 1fr;gap:2rem}
+.warning{background:#fff4e0;border-left:4px solid #e0a000;padding:.4rem .8rem}
 """
 
 
@@ -85,17 +86,17 @@ def render(result: "DedupResult", estimates: list[Estimate], title: str = "adcou
     network_sizes = persons.groupby("network_id").size()
     multi = network_sizes[network_sizes > 1].sort_values(ascending=False)
 
-    manual = main.details.get("manual_method", {})
     other_rows = "".join(
         f"<tr><td>{_e(e.method)}</td><td>{_e(_meaning(e))}</td><td>{e.point:,.0f}</td><td>{e.low:,.0f}</td>"
         f"<td>{e.high:,.0f}</td></tr>" for e in estimates)
     body = f"""
 <h1>{_e(title)}</h1>
-<p class="muted">{result.n_ads} ads analysed, {len(result.rejects)} rejected with a reason, {len(result.flags)} photos unreadable (their ads kept).</p>
+<p class="muted">{result.n_ads} ads analysed, {len(result.rejects)} rejected with a reason, {len(result.flags)} flagged (a photo or characters that could not be used; their ads kept).</p>
 <div class="headline">{main.point:,.0f} persons</div>
 <p>{_interval(main)} — persons behind the ads seen (uncertainty of the links between ads).</p>
-<p class="muted">Hand method for comparison: {result.n_ads} ads × (1 − 61%) = {manual.get('with_study_rate_61pct', float('nan')):,.0f};
-duplicate rate found here: {main.details.get('duplicate_rate', 0):.0%}.</p>
+<p class="muted">Duplicate rate found here: {main.details.get('duplicate_rate', 0):.0%} of the ads are another ad of a person already counted.</p>
+<h2>Evidence seen</h2>
+{_coverage(result)}
 <h2>Estimates</h2>
 <table><thead><tr><th>method</th><th>what it counts</th><th>persons</th><th>low</th><th>high</th></tr></thead><tbody>{other_rows}</tbody></table>
 <p class="muted">Capture–recapture estimates count people seen on none of the scraped sites too; they rest on assumptions (a closed population; for site lists, that being on one site says nothing of being on another) discussed in docs/estimates.md. When they disagree, the ads-per-person design is usually the sounder for ad data.</p>
@@ -118,6 +119,15 @@ duplicate rate found here: {main.details.get('duplicate_rate', 0):.0%}.</p>
 <p class="muted">Made by adcount. Contacts are not shown in this report; the CSV files carry keyed pseudonyms.</p>
 """
     return f"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{_e(title)}</title><style>{_STYLE}</style></head><body>{body}</body></html>\n"
+
+
+def _coverage(result: "DedupResult") -> str:
+    """How many ads carry each evidence channel, and the warnings on silent ones."""
+    coverage = result.coverage
+    rows = pd.DataFrame({"evidence": list(coverage.ads_with), "ads": list(coverage.ads_with.values())})
+    rows["share"] = [f"{v / coverage.n_ads:.0%}" if coverage.n_ads else "-" for v in rows["ads"]]
+    warnings = "".join(f'<p class="warning">&#9888; {_e(w)}</p>' for w in coverage.warnings)
+    return _table(rows) + warnings
 
 
 def _meaning(est: Estimate) -> str:
