@@ -6,24 +6,32 @@ import os
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
-from conftest import REPO, outside_repository
+from conftest import GUARD, REPO, BesideGuard
 
 
-def test_guard_refuses_a_file_beside_the_repository():
-    beside = REPO.parent / "shared" / "data" / "mse" / "published.csv"
-    assert outside_repository(beside) == os.path.realpath(beside)
+def test_guard_refuses_what_stands_beside_a_repository(tmp_path):
+    (tmp_path / "repo" / "tests").mkdir(parents=True)
+    (tmp_path / "shared" / "data").mkdir(parents=True)
+    (tmp_path / ".cache").mkdir()
+    guard = BesideGuard(tmp_path / "repo", os.listdir(tmp_path))
+    beside = tmp_path / "shared" / "data" / "published.csv"
+    assert guard.escaped(beside) == os.path.realpath(beside)
+    assert guard.escaped(tmp_path / "shared") == os.path.realpath(tmp_path / "shared")
+    assert guard.escaped(tmp_path / "repo" / "tests" / "x.csv") is None
+    assert guard.escaped(tmp_path / ".cache" / "numba") is None
+    assert guard.escaped(tmp_path / "created-later") is None  # not there when the session started
+
+
+def test_the_live_guard_stops_an_open_beside_this_checkout():
+    if not GUARD.forbidden:  # a fresh clone alone in its folder: nothing beside it to protect
+        assert all(name == REPO.name or name.startswith((".", "pytest-of-")) for name in os.listdir(REPO.parent))
+        return
     with pytest.raises(PermissionError, match="outside the repository"):
-        open(beside)  # noqa: SIM115 - the guard must stop the open itself
-
-
-def test_guard_lets_the_repository_and_temporary_files_through(tmp_path):
-    assert outside_repository(REPO / "tests" / "data" / "mse" / "published.csv") is None
-    assert outside_repository(tmp_path / "x.csv") is None
-    assert outside_repository(Path(sys.prefix) / "lib") is None or str(REPO) in sys.prefix
+        os.listdir(GUARD.forbidden[0])
+    assert GUARD.escaped(REPO / "tests" / "data" / "mse" / "published.csv") is None
 
 
 @pytest.mark.skipif(shutil.which("git") is None or not (REPO / ".git").exists(),
@@ -34,12 +42,8 @@ def test_a_fresh_clone_collects_every_test(tmp_path):
     clone = tmp_path / "clone"
     subprocess.run(["git", "clone", "--quiet", "--no-hardlinks", str(REPO), str(clone)], check=True,
                    capture_output=True, timeout=120)
-    here = subprocess.run([sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider"],
-                          cwd=REPO, capture_output=True, text=True, timeout=300)
     there = subprocess.run([sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider"],
                            cwd=clone, capture_output=True, text=True, timeout=300)
     assert there.returncode == 0, there.stdout[-2000:] + there.stderr[-2000:]
-    committed = {line for line in there.stdout.splitlines() if "::" in line}
-    assert committed, there.stdout[-2000:]
-    collected_here = {line for line in here.stdout.splitlines() if "::" in line}
-    assert committed <= collected_here
+    collected = [line for line in there.stdout.splitlines() if "::" in line]
+    assert len(collected) > 100, there.stdout[-2000:]
