@@ -11,6 +11,11 @@ A lone number word is rewritten only when it touches a digit or another number w
 ("06 douze 34", "zéro six, douze, ..."): "une fille",
 "deux amies" or "appartement neuf" stay words. Belgian and Swiss forms (septante, huitante,
 octante, nonante) are understood.
+
+English habits of North American ads: "oh" or "o" for zero inside a run of number words ("seven
+oh two"; never on its own, so "oh yes" stays words), "double 7" and "triple five", and number
+words glued to digits to get past site filters ("5five5", "two1two", "O1two3" -> "555", "212",
+"0123"); digits split by single letters ("2x1x2x5x5x5...") lose the letters.
 """
 
 from __future__ import annotations
@@ -37,7 +42,9 @@ _TENS = {
     "eighty": 80, "ninety": 90,
 }
 _REPEAT = {"double": 2, "triple": 3}
-_NUMBER_WORDS = {**_UNITS, **_TEENS, **_TENS}
+# "oh"/"o" for zero is English speech, read only between other number words (see _replace).
+_ZERO_LETTERS = {"oh": 0, "o": 0}
+_NUMBER_WORDS = {**_UNITS, **_TEENS, **_TENS, **_ZERO_LETTERS}
 
 _WORD_ALT = "|".join(sorted((re.escape(w) for w in _NUMBER_WORDS), key=len, reverse=True))
 _NUM = rf"(?:z[eé]ro|{_WORD_ALT})"
@@ -53,6 +60,13 @@ _RUN = re.compile(
     rf"(?:{_LINK}(?:(?:double|triple)\s+)?{_NUM})*\b",
     re.IGNORECASE,
 )
+# "double 7", "triple 5": a repeat word before a digit.
+_REPEATED_DIGIT = re.compile(r"[dDtT](?<!\w[dDtT])(?i:(?<=[dD])ouble|(?<=[tT])riple)\s+(\d)(?!\d)")
+# A token made only of digits and number words glued together, with at least one of each
+# ("5five5", "two1two", "O1two3"), and digits split one by one by single letters ("2x1x2x5...").
+_GLUED_PART = re.compile(rf"\d+|{_NUM}", re.IGNORECASE)
+_GLUED = re.compile(rf"(?<!\w)(?=\w)(?:\d+|{_NUM})+(?!\w)", re.IGNORECASE)
+_LETTER_SPLIT_DIGITS = re.compile(r"\d(?<!\w\d)(?:[^\W\d_]\d){6,}(?!\w)")
 _TOKEN = re.compile(r"[^\W\d_]+")
 # What may stand next to a lone number word for it to count as a digit: a digit or another
 # number word, across at most three separator characters ("six, douze", "06 douze").
@@ -81,6 +95,8 @@ def _chunk(words: list[str], i: int) -> tuple[int | None, int]:
         return _TEENS[w], i + 1
     if w in _UNITS:
         return _UNITS[w], i + 1
+    if w in _ZERO_LETTERS:
+        return 0, i + 1
     return None, i + 1  # a link word ("et", "fois") on its own
 
 
@@ -119,7 +135,10 @@ def _run_to_digits(words: list[str]) -> str:
 
 def _replace(match: re.Match[str]) -> str:
     words = _TOKEN.findall(match.group())
-    if len(words) == 1 or sum(_plain(w) in _NUMBER_WORDS for w in words) < 2:
+    spoken = sum(_plain(w) in _NUMBER_WORDS and _plain(w) not in _ZERO_LETTERS for w in words)
+    if spoken == 0:  # "oh", "o" alone are words
+        return match.group()
+    if len(words) == 1 or spoken < 2:
         text = match.string
         start, end = match.span()
         before = _NEIGHBOUR_BEFORE.search(text, max(0, start - _WINDOW), start)
@@ -128,21 +147,41 @@ def _replace(match: re.Match[str]) -> str:
     return _run_to_digits([_plain(w) for w in words])
 
 
+def _glued_digits(match: re.Match[str]) -> str:
+    """Digits of a token glued from digits and number words: "5five5" -> "555"; a token of
+    digits only or of words only is left as it is."""
+    parts = _GLUED_PART.findall(match.group())
+    if all(p.isdigit() for p in parts) or not any(p.isdigit() for p in parts):
+        return match.group()
+    return "".join(part if part.isdigit() else str(_NUMBER_WORDS[_plain(part)]) for part in parts)
+
+
+def _drop_letters(match: re.Match[str]) -> str:
+    return "".join(c for c in match.group() if c.isdigit())
+
+
 def spell_to_digits(text: str) -> str:
     """Rewrite spelled-out numbers in ``text`` as digit groups separated by spaces.
 
     A run of two or more number words is always rewritten; a lone number word only when a
-    digit or another number word stands next to it.
+    digit or another number word stands next to it. Tokens glued from digits and number words
+    become one digit group first.
     """
+    text = _GLUED.sub(_glued_digits, text)
+    text = _LETTER_SPLIT_DIGITS.sub(_drop_letters, text)
+    text = _REPEATED_DIGIT.sub(lambda m: m.group(1) * _REPEAT[m.group()[:6].lower()], text)
     return _RUN.sub(_replace, text)
 
 
-# A phone written (partly) in words either starts with a spoken zero ("zéro six ...") or mixes
-# digits and words ("06 douze 34 ..."), so it holds "zéro"/"zero" or a digit followed by a number
-# word. Both patterns start with a character class, so the check is cheap.
+# A phone written (partly) in words starts with a spoken zero ("zéro six ..."), mixes digits and
+# words ("06 douze 34 ...", "5five5", "2x1x2x5..."), or is a run of number words ("seven oh two,
+# five five five ..."): it holds "zéro"/"zero", a digit touching a letter or followed by a number
+# word, or two number words in a row. Every branch starts with a character class, so the check
+# stays cheap.
 _SPELLED_PHONE_HINT = re.compile(
     r"[zZ\d](?:(?<=[zZ])(?<!\w[zZ])(?i:[eé]ro)\b"
-    rf"|(?<=\d)[^\w\n]{{1,3}}(?i:{_NUM}|double|triple)\b)"
+    rf"|(?<=\d)(?:[^\w\n]{{1,3}}(?i:{_NUM}|double|triple)\b|[^\W\d_]))"
+    rf"|{_RUN_HEAD}[\s,\-]{{1,3}}(?i:{_NUM}|double|triple)\b",
 )
 
 
