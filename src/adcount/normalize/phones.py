@@ -219,3 +219,28 @@ def extract_phones(text: str, region: str | None = "FR") -> list[str]:
             if phone not in phones:
                 phones.append(phone)
     return phones
+
+
+# Reads every chain long enough as a possible national number (used to find the region's plan).
+_ANY_PLAN = DialPlan(None, "", "", True, frozenset(), False)
+_INTERNATIONAL_GROUP = re.compile(r"^(?:\+|00)")
+# Where one written number ends and the next begins in a list: "416.555.0199, 06 12 34 56 78"
+_LIST_BREAK = re.compile(r"\s*[,;/|\n]\s*|\s{2,}|\s+(?=\+)")
+
+
+def national_runs(text: str) -> list[tuple[str, ...]]:
+    """Digit groups of each chain of ``text`` that looks like a national phone number: written
+    without "+" or "00", 8 to 15 digits, after the same folding, spelled-number reading and
+    masks as :func:`extract_phones`. Used to find which region's numbering plan a set follows."""
+    prepared = _digits_and_words(text)
+    if _digit_count(prepared) < NO_TRUNK_MIN_DIGITS:
+        return []
+    runs = []
+    for start, end in _windows(prepared, _ANY_PLAN):
+        for chain in _TIGHT_CHAIN.finditer(mask_non_phones(prepared[start:end])):
+            for piece in _LIST_BREAK.split(chain.group()):
+                groups = tuple(_GROUP.findall(piece))
+                size = sum(map(len, groups))
+                if NO_TRUNK_MIN_DIGITS <= size <= 15 and not any(_INTERNATIONAL_GROUP.match(g) for g in groups):
+                    runs.append(groups)
+    return runs
