@@ -43,14 +43,15 @@ _YEARS_AND_TIMES = (
     "giorni", "días", "dias", "tage?n?", "dagen", "semaines?", "weeks?", "mois", "months?", "fois", "times",
 )
 _UNITS_AFTER = (
-    "kgs?", "kilos?", "lbs?", "pounds?", "cm", "mm", "km", "ml", "cl", "%", "pts?", "points?", "[eè]me", "[eè]re",
+    "kgs?", "kilos?", "lbs?", "pounds?", "cm", "mm", "km", "ml", "cl", "pts?", "points?", "[eè]me", "[eè]re",
     "bonnet", "ft", "feet", "foot", "inch(?:es)?",
 )
 # Each branch is the rest of a pattern whose first character, a digit, is already consumed; they
 # are tried at the first digit of a run only.
 _AFTER_DIGIT = (
     # prices: "150€", "150 euros", "100 roses", "$200" (below), "200 lei", "1.500 kr", "150hhr", "150e", "1k"
-    rf"\d*(?:[.,]\d+)?(?:\s*(?:€|\$|£|฿|บาท|,-|\.-|(?:{'|'.join(_CURRENCIES)})\b)"
+    # (a sign followed by digits is the next price's: "1893 $200" keeps its "1893")
+    rf"\d*(?:[.,]\d+)?(?:\s*(?:(?:€|\$|£|฿)(?!\s?\d)|บาท|,-|\.-|%|(?:{'|'.join(_CURRENCIES)})\b)"
     rf"|\s*/?\s*(?:{'|'.join(_PER_TIME)})\b|(?:e|r|k)\b)",
     # ages and durations: "25 ans", "23 yrs", "30 min", "2 nuits", "3 fois", "22 ปี"
     rf"\d*\s*(?:(?:{'|'.join(_YEARS_AND_TIMES)})\b|ปี|นาที|ชม)",
@@ -87,7 +88,8 @@ _NOT_PHONE = re.compile(
     # (a run followed by spaces and another digit, as in "06 12 34", is none of them: skip it)
     rf"(?<=\d)(?<!\d\d)(?!\d*+\s++\d)(?:{'|'.join(_AFTER_DIGIT)})"
     # a currency sign before the amount: "€150", "$ 200", "R$200"
-    r"|(?<=[€$£฿])\s*\d+(?:[.,]\d+)?"
+    # (unless the sign ends the amount before it: "250฿ 092-857-8647")
+    r"|(?<=[€$£฿])(?<!\d[€$£฿])(?<!\d\s[€$£฿])\s*\d+(?:[.,]\d+)?"
     # an order or ad number: "#2019112345", "# 12345"
     r"|(?<=#)\s?\d+(?![\s.\-/]?\d)"
     # masked digits: "06 xx xx xx xx", "06 ** ** ** **", "06 ## ##", "06 ?? ??"

@@ -73,6 +73,7 @@ _TOKEN = re.compile(r"[^\W\d_]+")
 _NEIGHBOUR_BEFORE = re.compile(rf"(?:\d|\b{_NUM})[^\w]{{1,3}}$|\d$", re.IGNORECASE)
 _NEIGHBOUR_AFTER = re.compile(rf"[^\w]{{1,3}}(?:\d|{_NUM}\b)|\d", re.IGNORECASE)
 _WINDOW = 16
+_DIGITS_AFTER = re.compile(r"[^\w\n]{1,3}\d{2}")
 
 
 def _plain(word: str) -> str:
@@ -136,8 +137,9 @@ def _run_to_digits(words: list[str]) -> str:
 def _replace(match: re.Match[str]) -> str:
     words = _TOKEN.findall(match.group())
     spoken = sum(_plain(w) in _NUMBER_WORDS and _plain(w) not in _ZERO_LETTERS for w in words)
-    if spoken == 0:  # "oh", "o" alone are words
-        return match.group()
+    if spoken == 0:  # "oh", "o" alone are words, unless digits follow ("oh 77 33 ...")
+        followed = _DIGITS_AFTER.match(match.string, match.end()) is not None
+        return _run_to_digits([_plain(w) for w in words]) if followed else match.group()
     if len(words) == 1 or spoken < 2:
         text = match.string
         start, end = match.span()

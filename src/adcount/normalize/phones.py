@@ -41,7 +41,9 @@ from adcount.normalize.phone_plans import (
 _SEP = r"(?:[^\w#+@€$£%]|_)"
 # Gaps a disguised phone may have between groups: up to three short words ("06 12 appelle 34"),
 # or one parenthesised remark ("06 72 (appelle, pas de sms) 11 93 58").
-_WORD_GAP = rf"{_SEP}+(?:[^\W\d_]{{1,12}}{_SEP}+){{0,3}}"
+# A colon introduces a number ("Tel.: 621 ..."), so a gap across words never holds one.
+_GAP_SEP = r"(?:[^\w#+@€$£%:]|_)"
+_WORD_GAP = rf"{_GAP_SEP}+(?:[^\W\d_]{{1,12}}{_GAP_SEP}+){{0,3}}"
 _REMARK_GAP = rf"{_SEP}*\([^()\d#]{{1,40}}\){_SEP}*"
 # A chain starts with "+" and a digit, or with a digit that follows no digit (written as a class
 # first, then checks, so that the engine only stops on "+" and digits). Letters may touch it:
