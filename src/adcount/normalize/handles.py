@@ -3,8 +3,12 @@ platforms) as normalised keys, so that one account written two ways is one key.
 
 Keys are ``"platform:account"``: ``"telegram:lea_59"`` for both "t.me/Lea_59" and
 "Telegram : @lea_59"; ``"whatsapp:+33612345678"`` (E.164) for "wa.me/33612345678" and
-"WhatsApp 06 12 34 56 78"; ``"snapchat:lea.59"``, ``"instagram:lea.59"``, ``"onlyfans:lea59"``,
-``"mym:lea59"``, ``"fansly:lea59"``; a Telegram invite link gives ``"telegram-invite:<hash>"``.
+"WhatsApp 06 12 34 56 78" or Brazil's "zap"; ``"snapchat:lea.59"`` ("sc: lea.59" too),
+``"instagram:lea.59"``, ``"onlyfans:lea59"``, ``"mym:lea59"``, ``"fansly:lea59"``,
+``"twitter:lea59"`` (twitter.com, x.com, "X: @lea59"), ``"kik:lea59"`` ("kik me: lea59"),
+``"line:lea59"`` (the messenger of Thai ads: "Line ID: lea59", line.me/ti/p/~lea59); a Telegram
+invite link gives ``"telegram-invite:<hash>"``. A name made of digits only after a platform word
+("Line: 081-234-5678") is a phone number, read as a phone, not an account.
 Account names are lower-cased (every one of these platforms treats them case-insensitively) and
 stripped of trailing sentence punctuation; invite hashes are kept as written.
 
@@ -44,16 +48,21 @@ _PLATFORMS = (
     _Platform("telegram", r"t[ée]l[ée]gram+e?|tlgrm|(?-i:TG|Tg|tg)(?=\s*[:=@])",
               r"(?:t|telegram)\.me/(?:s/)?(?!joinchat/)",
               r"[a-z0-9_]", 5, 32, ("gram", "tlgrm", ".me/", *_abbreviation_hints("tg"))),
-    _Platform("snapchat", r"snap(?:chat)?|sn[a@]p|👻", r"snapchat\.com/add/", r"[a-z0-9._\-]", 3, 15,
-              ("snap", "sn@p", "👻")),
+    _Platform("snapchat", r"snap(?:chat)?|sn[a@]p|👻|(?-i:SC|sc|Sc)(?=\s*[:=@])", r"snapchat\.com/add/",
+              r"[a-z0-9._\-]", 3, 15, ("snap", "sn@p", "👻", *_abbreviation_hints("sc"))),
     _Platform("instagram", r"insta(?:gram)?|inst@|(?-i:IG|ig|Ig)(?=\s*[:=@])",
               r"(?:instagram\.com|instagr\.am)/", r"[a-z0-9._]", 1, 30, ("inst", *_abbreviation_hints("ig"))),
     _Platform("onlyfans", r"only\s?fans?|(?-i:OF)(?=\s*[:=@])", r"onlyfans\.com/", r"[a-z0-9._\-]",
               3, 30, ("onlyfan", "only fan", *_abbreviation_hints("of"))),
     _Platform("mym", r"(?-i:MYM|Mym|mym)", r"mym\.fans/", r"[a-z0-9._\-]", 3, 30, ("mym",)),
     _Platform("fansly", r"fansly", r"fansly\.com/", r"[a-z0-9._\-]", 3, 30, ("fansly",)),
+    _Platform("twitter", r"twitter|(?-i:X)(?=\s*[:=@])", r"(?:twitter|x)\.com/(?!intent/|share|home\b)",
+              r"[a-z0-9_]", 4, 15, ("twitter", "x.com/", *_abbreviation_hints("x"))),
+    _Platform("kik", r"kik(?:\s+me)?", r"kik\.me/", r"[a-z0-9._]", 2, 20, ("kik",)),
+    _Platform("line", r"(?-i:LINE|Line|line)(?:\s*(?:id|ID|Id))?(?=\s*[:=@])|line\s*id", r"line\.me/ti/p/~?",
+              r"[a-z0-9._\-]", 3, 20, ("line:", "line :", "line id", "line@", "line @", "line.me/")),
 )
-_WHATSAPP_HINTS = ("wa.me", "what", "wats", "wtsp", "wsp", "phone=")
+_WHATSAPP_HINTS = ("wa.me", "what", "wats", "wtsp", "wsp", "phone=", "zap")
 # A Telegram invite link ("t.me/+Xy7AbC...", "t.me/joinchat/AAAA...") opens a private group or
 # channel, often an organiser's: its hash is the key, kept as written (hashes are case-sensitive).
 _TELEGRAM_INVITE = re.compile(r"(?:t|telegram)\.me/(?:joinchat/|\+)([A-Za-z0-9_\-]{10,64})", re.IGNORECASE)
@@ -71,7 +80,9 @@ _WINDOW = 60
 _WHATSAPP_LINK = re.compile(
     r"(?:wa\.me/|whatsapp\.com/send/?\?phone=|whatsapp://send\?phone=)\+?(\d{7,15})", re.IGNORECASE
 )
-_WHATSAPP_WORD = re.compile(r"\bwh?ats?\s?app?\b|\bwatsap+\b|\bwtsp\b|\bwsp\b|\bwhats\b", re.IGNORECASE)
+# "zap" (and "zapzap") is WhatsApp in Brazilian Portuguese: "chama no zap".
+_WHATSAPP_WORD = re.compile(r"\bwh?ats?\s?app?\b|\bwatsap+\b|\bwtsp\b|\bwsp\b|\bwhats\b|\bzap(?:zap)?\b",
+                            re.IGNORECASE)
 
 
 # What may stand between a platform name and the account. Strong introducers (":", "=", "->",
@@ -108,7 +119,8 @@ def _account(platform: _Platform, match: re.Match[str]) -> str | None:
     if linked is None:
         introduced = match.group("sep") or match.group("at")
         looks_like_name = any(c.isdigit() or c in "._" for c in name)
-        if name in _NOT_ACCOUNT or not (introduced or looks_like_name):
+        is_number = not any(c.isalpha() for c in name)
+        if name in _NOT_ACCOUNT or is_number or not (introduced or looks_like_name):
             return None
     return name
 
