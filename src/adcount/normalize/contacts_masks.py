@@ -76,7 +76,8 @@ _AFTER_DIGIT = (
     # a height in feet and inches: "5'6", "5’ 4''", "5'4\""
     r"(?<=[4-7])\s?['’′]\s?(?:1[01]|\d)\b(?:\s?(?:\"|''|”|″|in\b))?(?!\s?['’′]?\s?\d)",
     # bust-waist-hips: "36-24-36", "90-60-90"
-    r"(?<![\d\-]\d)\d[A-H]{0,3}\s?-\s?\d{2}\s?-\s?\d{2}\b(?!\s*[\-.]?\s*\d)",
+    # (never inside a list of numbers: "06 - 35 - 23 - 86 - 98")
+    r"(?<![\d\-]\d)(?<![\d\-]\s\d)\d[A-H]{0,3}\s?-\s?\d{2}\s?-\s?\d{2}\b(?!\s*[\-.]?\s*\d)",
     # a postcode followed by a town name: "62000 Arras", "1000 Bruxelles", "8001 Zürich";
     # after a US state: "NV 89109", "NY 10019-1234"; Dutch "1012 AB"
     rf"(?-i:(?<!\d[\s.\-/]\d){_START}\d{{3,4}}\s+(?=[A-ZÉÈÜÖÄ][a-zéèêàçüöäß]))",

@@ -37,13 +37,17 @@ _SPOKEN_AT = re.compile(
     rf"(?<=[\w.])\s+(?:{_AT_WORDS}|chez)\s+(?=[a-z0-9-]+\.{_KNOWN_TLD_WORD}\b)",
     re.IGNORECASE,
 )
-# Mail providers written apart or without their dot: "g mail", "hot mail", "gmail com".
+# Mail providers written apart or without their dot: "g mail", "hot mail", "gmail com". (Each
+# pattern starts with a character class or a literal, so that the engine only stops there.)
 _PROVIDERS = "gmail|hotmail|yahoo|outlook|live|icloud|aol|protonmail|gmx|libero|orange|laposte|web"
-_SPLIT_PROVIDER = re.compile(r"(?<![\w.])(g|hot|out|ya)\s?-?\s(mail|look|hoo)\b", re.IGNORECASE)
-_DOTLESS_PROVIDER = re.compile(rf"((?:@|\s(?:{_AT_WORDS})\s)\s*)({_PROVIDERS})\s+(?={_KNOWN_TLD_WORD}\b)", re.IGNORECASE)
+_SPLIT_PROVIDER = re.compile(r"[ghoy](?<![\w.][ghoy])(?:(?<=g)|(?<=h)ot|(?<=o)ut|(?<=y)a)\s?-?\s(?:mail|look|hoo)\b")
+_DOTLESS_PROVIDER = re.compile(rf"[@\s](?:(?<=@)|(?:{_AT_WORDS})\s)\s*(?:{_PROVIDERS})\s+(?={_KNOWN_TLD_WORD}\b)")
 # A top-level domain spelled letter by letter or glued to "dot": "dot c o m", "dotcom".
-_SPACED_TLD = re.compile(r"(?<=\.)\s*([a-z])\s([a-z])(?:\s([a-z]))?\b(?!\s[a-z]\b)", re.IGNORECASE)
-_GLUED_DOT = re.compile(rf"(?<=\w)\s*(?:{_DOT_WORDS})(?={_KNOWN_TLD_WORD}\b)", re.IGNORECASE)
+_SPACED_TLD = re.compile(r"\.\s*([a-z])\s([a-z])(?:\s([a-z]))?\b(?!\s[a-z]\b)")
+_SPACES_BEFORE_DOT = re.compile(r"\s+\.")
+_GLUED_DOT = re.compile(
+    rf"[dp](?<![^\W\d_][dp])(?:(?<=d)ot|(?<=p)(?:oint|unto|unkt|unt|onto|unct))(?={_KNOWN_TLD_WORD}\b)"
+)
 # A comma for the last dot of a domain: "lea@gmail,com".
 _COMMA_DOT = re.compile(rf"(@[a-z0-9-]+)\s*,\s*(?={_KNOWN_TLD_WORD}\b)", re.IGNORECASE)
 # A bare word "dot"/"point" followed by a top-level domain: "gmail point com", "hotmail dot fr".
@@ -70,17 +74,23 @@ def _unspace(match: re.Match[str]) -> str:
     return match.group().replace(" ", "")
 
 
+def _unspace_all(match: re.Match[str]) -> str:
+    return "".join(c for c in match.group() if c.isalpha())
+
+
 def reveal_emails(text: str) -> str:
     """Lower-cased ``text`` with e-mail disguises turned back into "@" and "."."""
     text = _nfkc(text).lower()
     text = _SPACED_LETTERS.sub(_unspace, text)
-    text = _SPLIT_PROVIDER.sub(r"\1\2", text)
-    text = _GLUED_DOT.sub(".", text)
+    text = _SPLIT_PROVIDER.sub(_unspace_all, text)
+    text, glued = _GLUED_DOT.subn(".", text)
+    if glued:
+        text = _SPACES_BEFORE_DOT.sub(".", text)
     text = _BRACKETED_AT.sub("@", text)
     text = _BRACKETED_DOT.sub(".", text)
     text = _SPOKEN_DOT.sub(".", text)
-    text = _SPACED_TLD.sub(lambda m: "".join(g for g in m.groups() if g), text)
-    text = _DOTLESS_PROVIDER.sub(r"\1\2.", text)
+    text = _SPACED_TLD.sub(lambda m: "." + "".join(g for g in m.groups() if g), text)
+    text = _DOTLESS_PROVIDER.sub(lambda m: m.group().rstrip() + ".", text)
     text = _SPOKEN_AT.sub("@", text)
     text = _SPACED_AT.sub("@", text)
     text = _COMMA_DOT.sub(r"\1.", text)

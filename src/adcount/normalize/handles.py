@@ -57,7 +57,7 @@ _PLATFORMS = (
     _Platform("mym", r"(?-i:MYM|Mym|mym)", r"mym\.fans/", r"[a-z0-9._\-]", 3, 30, ("mym",)),
     _Platform("fansly", r"fansly", r"fansly\.com/", r"[a-z0-9._\-]", 3, 30, ("fansly",)),
     _Platform("twitter", r"twitter|(?-i:X)(?=\s*[:=@])", r"(?:twitter|x)\.com/(?!intent/|share|home\b)",
-              r"[a-z0-9_]", 4, 15, ("twitter", "x.com/", *_abbreviation_hints("x"))),
+              r"[a-z0-9_]", 4, 15, ("twitter", "x.com/", "x: @", "x:@", "x @")),
     _Platform("kik", r"kik(?:\s+me)?", r"kik\.me/", r"[a-z0-9._]", 2, 20, ("kik",)),
     _Platform("line", r"(?-i:LINE|Line|line)(?:\s*(?:id|ID|Id))?(?=\s*[:=@])|line\s*id", r"line\.me/ti/p/~?",
               r"[a-z0-9._\-]", 3, 20, ("line:", "line :", "line id", "line@", "line @", "line.me/")),

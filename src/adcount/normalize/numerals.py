@@ -64,8 +64,10 @@ _RUN = re.compile(
 _REPEATED_DIGIT = re.compile(r"[dDtT](?<!\w[dDtT])(?i:(?<=[dD])ouble|(?<=[tT])riple)\s+(\d)(?!\d)")
 # A token made only of digits and number words glued together, with at least one of each
 # ("5five5", "two1two", "O1two3"), and digits split one by one by single letters ("2x1x2x5...").
+# Only tokens holding a digit are looked at (found by _DIGIT_TOKEN, which starts with a class).
 _GLUED_PART = re.compile(rf"\d+|{_NUM}", re.IGNORECASE)
-_GLUED = re.compile(rf"(?<!\w)(?=\w)(?:\d+|{_NUM})+(?!\w)", re.IGNORECASE)
+_DIGIT_TOKEN = re.compile(r"[^\W_]*\d[^\W_]*")
+_GLUED = re.compile(rf"(?:\d+|{_NUM})+", re.IGNORECASE)
 _LETTER_SPLIT_DIGITS = re.compile(r"\d(?<!\w\d)(?:[^\W\d_]\d){6,}(?!\w)")
 _TOKEN = re.compile(r"[^\W\d_]+")
 # What may stand next to a lone number word for it to count as a digit: a digit or another
@@ -150,12 +152,13 @@ def _replace(match: re.Match[str]) -> str:
 
 
 def _glued_digits(match: re.Match[str]) -> str:
-    """Digits of a token glued from digits and number words: "5five5" -> "555"; a token of
-    digits only or of words only is left as it is."""
-    parts = _GLUED_PART.findall(match.group())
-    if all(p.isdigit() for p in parts) or not any(p.isdigit() for p in parts):
-        return match.group()
-    return "".join(part if part.isdigit() else str(_NUMBER_WORDS[_plain(part)]) for part in parts)
+    """Digits of a token glued from digits and number words: "5five5" -> "555"; any other
+    token ("25ans", "1m70") is left as it is."""
+    token = match.group()
+    if token.isdigit() or _GLUED.fullmatch(token) is None:
+        return token
+    return "".join(part if part.isdigit() else str(_NUMBER_WORDS[_plain(part)])
+                   for part in _GLUED_PART.findall(token))
 
 
 def _drop_letters(match: re.Match[str]) -> str:
@@ -169,7 +172,7 @@ def spell_to_digits(text: str) -> str:
     digit or another number word stands next to it. Tokens glued from digits and number words
     become one digit group first.
     """
-    text = _GLUED.sub(_glued_digits, text)
+    text = _DIGIT_TOKEN.sub(_glued_digits, text)
     text = _LETTER_SPLIT_DIGITS.sub(_drop_letters, text)
     text = _REPEATED_DIGIT.sub(lambda m: m.group(1) * _REPEAT[m.group()[:6].lower()], text)
     return _RUN.sub(_replace, text)
@@ -177,16 +180,22 @@ def spell_to_digits(text: str) -> str:
 
 # A phone written (partly) in words starts with a spoken zero ("zéro six ..."), mixes digits and
 # words ("06 douze 34 ...", "5five5", "2x1x2x5..."), or is a run of number words ("seven oh two,
-# five five five ..."): it holds "zéro"/"zero", a digit touching a letter or followed by a number
-# word, or two number words in a row. Every branch starts with a character class, so the check
+# five five five ..."): it holds "zéro"/"zero", a digit followed by a number word (glued or
+# not) or split from the next by a letter, or two number words in a row. Every branch starts with a character class, so the check
 # stays cheap.
 _SPELLED_PHONE_HINT = re.compile(
     r"[zZ\d](?:(?<=[zZ])(?<!\w[zZ])(?i:[eé]ro)\b"
-    rf"|(?<=\d)(?:[^\w\n]{{1,3}}(?i:{_NUM}|double|triple)\b|[^\W\d_]))"
-    rf"|{_RUN_HEAD}[\s,\-]{{1,3}}(?i:{_NUM}|double|triple)\b",
+    rf"|(?<=\d)(?:[^\w\n]{{0,3}}(?i:{_NUM}|double|triple)(?:\b|(?=\d))|[^\W\d_]\d[^\W\d_]\d))"
 )
+_WORD_RUN_HINT = re.compile(rf"{_RUN_HEAD}[\s,\-]{{1,3}}(?i:{_NUM}|double|triple)\b")
+# A phone in English words only holds several of these (substring tests are much cheaper than
+# the word-run pattern, which stops at every word).
+_ENGLISH_DIGIT_WORDS = ("two", "three", "four", "five", "seven", "eight", "nine")
 
 
 def may_hold_spelled_phone(text: str) -> bool:
     """Cheap necessary condition for a phone written with number words in ``text``."""
-    return _SPELLED_PHONE_HINT.search(text) is not None
+    if _SPELLED_PHONE_HINT.search(text) is not None:
+        return True
+    lowered = text.lower()
+    return sum(word in lowered for word in _ENGLISH_DIGIT_WORDS) >= 2 and _WORD_RUN_HINT.search(text) is not None

@@ -43,7 +43,7 @@ _SEP = r"(?:[^\w#+@€$£%]|_)"
 # or one parenthesised remark ("06 72 (appelle, pas de sms) 11 93 58").
 # A colon introduces a number ("Tel.: 621 ..."), so a gap across words never holds one.
 _GAP_SEP = r"(?:[^\w#+@€$£%:]|_)"
-_WORD_GAP = rf"{_GAP_SEP}+(?:[^\W\d_]{{1,12}}{_GAP_SEP}+){{0,3}}"
+_WORD_GAP = rf"(?:{_GAP_SEP}+(?:[^\W\d_]{{1,12}}{_GAP_SEP}+){{1,3}}|{_SEP}+)"
 _REMARK_GAP = rf"{_SEP}*\([^()\d#]{{1,40}}\){_SEP}*"
 # A chain starts with "+" and a digit, or with a digit that follows no digit (written as a class
 # first, then checks, so that the engine only stops on "+" and digits). Letters may touch it:
