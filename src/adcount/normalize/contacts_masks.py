@@ -49,12 +49,13 @@ _UNITS_AFTER = (
 # Each branch is the rest of a pattern whose first character, a digit, is already consumed; they
 # are tried at the first digit of a run only.
 _AFTER_DIGIT = (
-    # prices: "150€", "150 euros", "100 roses", "$200" (below), "200 lei", "1.500 kr", "150hhr", "150e", "1k"
-    # (a sign followed by digits is the next price's: "1893 $200" keeps its "1893")
-    rf"\d*(?:[.,]\d+)?(?:\s*(?:(?:€|\$|£|฿)(?!\s?\d)|บาท|,-|\.-|%|(?:{'|'.join(_CURRENCIES)})\b)"
-    rf"|\s*/?\s*(?:{'|'.join(_PER_TIME)})\b|(?:e|r|k)\b)",
-    # ages and durations: "25 ans", "23 yrs", "30 min", "2 nuits", "3 fois", "22 ปี"
-    rf"\d*\s*(?:(?:{'|'.join(_YEARS_AND_TIMES)})\b|ปี|นาที|ชม)",
+    # a number and its unit, in one branch (one pass of the engine): prices ("150€", "150 euros",
+    # "100 roses", "200 lei", "1.500 kr", "150hhr", "150e", "1k"; "$200" below), ages and durations
+    # ("25 ans", "23 yrs", "30 min", "2 nuits", "22 ปี"), measures ("1,70 m", "55 kg", "120 lbs",
+    # "38 ème", "3 km", "5ft"). A sign followed by digits is the next price's: "1893 $200" keeps "1893".
+    rf"\d*(?:[.,]\d+)?(?:\s*(?:(?:€|\$|£|฿)(?!\s?\d)|บาท|ปี|นาที|ชม|,-|\.-|%"
+    rf"|(?:{'|'.join((*_CURRENCIES, *_YEARS_AND_TIMES, *_UNITS_AFTER))})\b)"
+    rf"|\s*/?\s*(?:{'|'.join(_PER_TIME)})\b|(?:e|r|k|m|g|l|er|nd|nde|th|st|rd)\b)",
     # times: "22h30", "22 h", "9h-23h", "10am", "10:30 pm", "22 Uhr"; "22:30" when no digits continue it
     rf"{_START}\d?\s?h(?:\s?\d{{2}})?\b",
     r"\d?(?:[:.]\d{2})?\s?(?:[ap]\.?m\.?|uhr)(?![^\W\d_])",
@@ -69,9 +70,8 @@ _AFTER_DIGIT = (
     rf"{_START}\d?(?:er)?\s+(?:{_MONTH})\b\.?(?:\s+(?:19|20)\d{{2}}\b)?",
     # a day and month after "du", "au" or "le": "du 01/11 au 05/11"
     r"(?<=\bdu \d|\bau \d|\ble \d)\d?/\d{1,2}\b(?!\s*/\s*\d)",
-    # measurements: "1m70", "1,70 m", "55 kg", "120 lbs", "38 ème", "3 km", "95C", "90 DD", "5ft 6in"
+    # measurements: "1m70", "95C", "90 DD"
     rf"{_START}\s?m\s?\d{{2}}\b",
-    rf"\d*(?:[.,]\d+)?(?:\s*(?:{'|'.join(_UNITS_AFTER)})|(?:m|g|l|er|nd|nde|th|st|rd))\b",
     rf"(?-i:(?<!\d[\s.\-/]\d){_START}\d{{1,2}}(?:\s?[A-H]|[a-h]|\s?DDD?)\b)",
     # a height in feet and inches: "5'6", "5’ 4''", "5'4\""
     r"(?<=[4-7])\s?['’′]\s?(?:1[01]|\d)\b(?:\s?(?:\"|''|”|″|in\b))?(?!\s?['’′]?\s?\d)",
@@ -101,12 +101,13 @@ _NOT_PHONE = re.compile(
     ")",
     re.IGNORECASE,
 )
-# Identifiers introduced by a keyword: company and tax numbers, IBANs, postcodes, order numbers.
+# Identifiers introduced by a keyword: company and tax numbers, IBANs, order and ad numbers.
 _LONG_ID_WORDS = ("siret", "siren", "tva", "rcs", "ref", "réf", "reference", "référence", "iban")
+# Only identifiers a phone could be read from need a keyword: a long run that is never cut (a
+# 13-digit CNP, a postcode) cannot yield one; these are spaced, dotted or short enough to.
 _ID_WORDS = (
-    "vat", "btw", "kvk", "iva", "p.iva", "piva", "partita iva", "codice fiscale", "nif", "cif", "dni", "nie",
-    "cpf", "cnpj", "cnp", "cui", "hrb", "ust", "ust-idnr", "ustid", "id", "invoice", "order", "ticket", "zip",
-    "cap", "cp", "cep", "plz", "postcode", "eircode", "company no", "abn", "ein", "kbo", "bce",
+    "vat", "btw", "kvk", "iva", "p.iva", "piva", "partita iva", "codice fiscale", "cpf", "cnpj", "id", "invoice",
+    "order", "company no",
 )
 _KEYWORDS = (*_MONTHS, "âge", "age", "bonnet", "taille", "pointure", "tour", "poitrine", *_LONG_ID_WORDS,
              *_ID_WORDS)

@@ -181,11 +181,12 @@ def spell_to_digits(text: str) -> str:
 # A phone written (partly) in words starts with a spoken zero ("zéro six ..."), mixes digits and
 # words ("06 douze 34 ...", "5five5", "2x1x2x5..."), or is a run of number words ("seven oh two,
 # five five five ..."): it holds "zéro"/"zero", a digit followed by a number word (glued or
-# not) or split from the next by a letter, or two number words in a row. Every branch starts with a character class, so the check
+# not) or split from the next by a letter, or (may_hold_word_phone) two number words in a row. Every branch starts with a character class, so the check
 # stays cheap.
 _SPELLED_PHONE_HINT = re.compile(
     r"[zZ\d](?:(?<=[zZ])(?<!\w[zZ])(?i:[eé]ro)\b"
-    rf"|(?<=\d)(?:[^\w\n]{{0,3}}(?i:{_NUM}|double|triple)(?:\b|(?=\d))|[^\W\d_]\d[^\W\d_]\d))"
+    rf"|(?<=\d)(?:[^\w\n]{{1,3}}(?i:{_NUM}|double|triple)\b|(?=[^\W\d_])(?i:{_NUM})(?:\b|(?=\d))"
+    r"|[^\W\d_]\d[^\W\d_]\d))"
 )
 _WORD_RUN_HINT = re.compile(rf"{_RUN_HEAD}[\s,\-]{{1,3}}(?i:{_NUM}|double|triple)\b")
 # A phone in English words only holds several of these (substring tests are much cheaper than
@@ -194,8 +195,12 @@ _ENGLISH_DIGIT_WORDS = ("two", "three", "four", "five", "seven", "eight", "nine"
 
 
 def may_hold_spelled_phone(text: str) -> bool:
-    """Cheap necessary condition for a phone written with number words in ``text``."""
-    if _SPELLED_PHONE_HINT.search(text) is not None:
-        return True
+    """Cheap necessary condition for a phone written with number words and digits in ``text``
+    (or starting with a spoken zero)."""
+    return _SPELLED_PHONE_HINT.search(text) is not None
+
+
+def may_hold_word_phone(text: str) -> bool:
+    """Cheap necessary condition for a phone written in English number words alone."""
     lowered = text.lower()
     return sum(word in lowered for word in _ENGLISH_DIGIT_WORDS) >= 2 and _WORD_RUN_HINT.search(text) is not None

@@ -32,7 +32,7 @@ import re
 
 from adcount.normalize.contacts_fold import fold_digits
 from adcount.normalize.contacts_masks import BREAK, mask_non_phones
-from adcount.normalize.numerals import may_hold_spelled_phone, spell_to_digits
+from adcount.normalize.numerals import may_hold_spelled_phone, may_hold_word_phone, spell_to_digits
 from adcount.normalize.phone_plans import (
     NO_TRUNK_MIN_DIGITS, DialPlan, dial_plan, international_plausible, valid_e164,
 )
@@ -140,14 +140,32 @@ def _phones_in_chain(groups: list[str], plan: DialPlan) -> list[str]:
     return best[0][1]
 
 
-def _digits_and_words(text: str) -> str:
-    """``text`` with digits folded, link numbers given their "+" and spelled numbers as digits."""
+def _folded(text: str) -> str:
+    """``text`` with digits folded and link numbers given their "+"."""
     folded = fold_digits(text)
     if "wa.me/" in folded or "phone=" in folded:
         folded = _LINK_NUMBER.sub(" +", folded)
     if "+" in folded:
         folded = _SPACED_PLUS.sub("+", folded)
+    return folded
+
+
+def _digits_and_words(text: str) -> str:
+    """``text`` folded (see _folded) with numbers spelled among digits as digits."""
+    folded = _folded(text)
     return spell_to_digits(folded) if may_hold_spelled_phone(folded) else folded
+
+
+def _read(prepared: str, plan: DialPlan) -> list[str]:
+    """Phones of a prepared text (see _digits_and_words), in order, without repeats."""
+    if _digit_count(prepared) < _MIN_PHONE_DIGITS:
+        return []
+    phones: list[str] = []
+    for start, end in _windows(prepared, plan):
+        for phone in _phones_in_window(mask_non_phones(prepared[start:end]), plan):
+            if phone not in phones:
+                phones.append(phone)
+    return phones
 
 
 def _digit_count(text: str) -> int:
@@ -212,14 +230,13 @@ def extract_phones(text: str, region: str | None = "FR") -> list[str]:
     if not isinstance(text, str):
         raise TypeError(f"extract_phones expects a str, got {type(text).__name__}")
     plan = dial_plan(region)
-    prepared = _digits_and_words(text)
-    if _digit_count(prepared) < _MIN_PHONE_DIGITS:
-        return []
-    phones: list[str] = []
-    for start, end in _windows(prepared, plan):
-        for phone in _phones_in_window(mask_non_phones(prepared[start:end]), plan):
-            if phone not in phones:
-                phones.append(phone)
+    folded = _folded(text)
+    spelled = may_hold_spelled_phone(folded)
+    phones = _read(spell_to_digits(folded) if spelled else folded, plan)
+    # a number in English words alone ("seven oh two, five five five ...") is looked for only
+    # where no other was found: the test for it would otherwise run on every text
+    if not phones and not spelled and may_hold_word_phone(folded):
+        phones = _read(spell_to_digits(folded), plan)
     return phones
 
 
