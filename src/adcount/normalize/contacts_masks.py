@@ -53,7 +53,8 @@ _AFTER_DIGIT = (
     # "100 roses", "200 lei", "1.500 kr", "150hhr", "150e", "1k"; "$200" below), ages and durations
     # ("25 ans", "23 yrs", "30 min", "2 nuits", "22 ปี"), measures ("1,70 m", "55 kg", "120 lbs",
     # "38 ème", "3 km", "5ft"). A sign followed by digits is the next price's: "1893 $200" keeps "1893".
-    rf"\d*(?:[.,]\d+)?(?:\s*(?:(?:€|\$|£|฿)(?!\s?\d)|บาท|ปี|นาที|ชม|,-|\.-|%"
+    # (possessive: the engine never gives digits back to retry every unit at a shorter number)
+    rf"\d*+(?:[.,]\d+)?+(?:\s*+(?:(?:€|\$|£|฿)(?!\s?\d)|บาท|ปี|นาที|ชม|,-|\.-|%"
     rf"|(?:{'|'.join((*_CURRENCIES, *_YEARS_AND_TIMES, *_UNITS_AFTER))})\b)"
     rf"|\s*/?\s*(?:{'|'.join(_PER_TIME)})\b|(?:e|r|k|m|g|l|er|nd|nde|th|st|rd)\b)",
     # times: "22h30", "22 h", "9h-23h", "10am", "10:30 pm", "22 Uhr"; "22:30" when no digits continue it

@@ -36,31 +36,27 @@ class _Platform:
     account: str  # regex character class of account names
     min_len: int
     max_len: int
-    hints: tuple[str, ...]  # lower-case substrings, one of which any mention contains
-
-
-def _abbreviation_hints(abbreviation: str) -> tuple[str, ...]:
-    """Hints for a two-letter platform abbreviation, which counts only before ":", "=" or "@"."""
-    return tuple(f"{abbreviation}{gap}{mark}" for gap in ("", " ") for mark in ":=@")
+    hints: tuple[str, ...]  # lower-case substrings, one of which any mention contains...
+    abbreviation: str = ""  # ...or this abbreviation before ":", "=" or "@" ("ig: lea.59")
 
 
 _PLATFORMS = (
     _Platform("telegram", r"t[ée]l[ée]gram+e?|tlgrm|(?-i:TG|Tg|tg)(?=\s*[:=@])",
               r"(?:t|telegram)\.me/(?:s/)?(?!joinchat/)",
-              r"[a-z0-9_]", 5, 32, ("gram", "tlgrm", ".me/", *_abbreviation_hints("tg"))),
+              r"[a-z0-9_]", 5, 32, ("gram", "tlgrm", ".me/"), "tg"),
     _Platform("snapchat", r"snap(?:chat)?|sn[a@]p|👻|(?-i:SC|sc|Sc)(?=\s*[:=@])", r"snapchat\.com/add/",
-              r"[a-z0-9._\-]", 3, 15, ("snap", "sn@p", "👻", *_abbreviation_hints("sc"))),
+              r"[a-z0-9._\-]", 3, 15, ("snap", "sn@p", "👻"), "sc"),
     _Platform("instagram", r"insta(?:gram)?|inst@|(?-i:IG|ig|Ig)(?=\s*[:=@])",
-              r"(?:instagram\.com|instagr\.am)/", r"[a-z0-9._]", 1, 30, ("inst", *_abbreviation_hints("ig"))),
+              r"(?:instagram\.com|instagr\.am)/", r"[a-z0-9._]", 1, 30, ("inst",), "ig"),
     _Platform("onlyfans", r"only\s?fans?|(?-i:OF)(?=\s*[:=@])", r"onlyfans\.com/", r"[a-z0-9._\-]",
-              3, 30, ("onlyfan", "only fan", *_abbreviation_hints("of"))),
+              3, 30, ("onlyfan", "only fan"), "of"),
     _Platform("mym", r"(?-i:MYM|Mym|mym)", r"mym\.fans/", r"[a-z0-9._\-]", 3, 30, ("mym",)),
     _Platform("fansly", r"fansly", r"fansly\.com/", r"[a-z0-9._\-]", 3, 30, ("fansly",)),
     _Platform("twitter", r"twitter|(?-i:X)(?=\s*[:=@])", r"(?:twitter|x)\.com/(?!intent/|share|home\b)",
-              r"[a-z0-9_]", 4, 15, ("twitter", "x.com/", "x: @", "x:@", "x @")),
+              r"[a-z0-9_]", 4, 15, ("twitter", "x.com/"), "x"),
     _Platform("kik", r"kik(?:\s+me)?", r"kik\.me/", r"[a-z0-9._]", 2, 20, ("kik",)),
     _Platform("line", r"(?-i:LINE|Line|line)(?:\s*(?:id|ID|Id))?(?=\s*[:=@])|line\s*id", r"line\.me/ti/p/~?",
-              r"[a-z0-9._\-]", 3, 20, ("line:", "line :", "line id", "line@", "line @", "line.me/")),
+              r"[a-z0-9._\-]", 3, 20, ("line",)),
 )
 _WHATSAPP_HINTS = ("wa.me", "what", "wats", "wtsp", "wsp", "phone=", "zap")
 # A Telegram invite link ("t.me/+Xy7AbC...", "t.me/joinchat/AAAA...") opens a private group or
@@ -108,6 +104,22 @@ def _platform_pattern(platform: _Platform) -> re.Pattern[str]:
 
 
 _PATTERNS = tuple((p, _platform_pattern(p)) for p in _PLATFORMS)
+# Which platforms a text may mention: substring tests of each platform's hints (cheap, C-level),
+# and the abbreviations found before the rare marks ":", "=", "@" (so the scan stops only there).
+_MARK = re.compile(r"[:=@]")
+_HINTS = tuple((hint, i) for i, p in enumerate(_PLATFORMS) for hint in p.hints)
+_ABBREVIATED = {p.abbreviation: i for i, p in enumerate(_PLATFORMS) if p.abbreviation}
+_ABBREVIATION_BEFORE = re.compile(rf"(?:^|[^a-z])({'|'.join(_ABBREVIATED)}) ?$")
+
+
+def _hinted_platforms(lowered: str) -> set[int]:
+    """Indexes of the platforms ``lowered`` may mention."""
+    hinted = {i for hint, i in _HINTS if hint in lowered}
+    for mark in _MARK.finditer(lowered):
+        found = _ABBREVIATION_BEFORE.search(lowered[max(0, mark.start() - 4) : mark.start()])
+        if found is not None:
+            hinted.add(_ABBREVIATED[found.group(1)])
+    return hinted
 
 
 def _account(platform: _Platform, match: re.Match[str]) -> str | None:
@@ -150,12 +162,12 @@ def extract_handles(text: str, region: str = "FR") -> list[str]:
     if not isinstance(text, str):
         raise TypeError(f"extract_handles expects a str, got {type(text).__name__}")
     lowered = text.lower()
+    hinted = _hinted_platforms(lowered)
     found = _whatsapp_keys(text, region) if any(h in lowered for h in _WHATSAPP_HINTS) else []
     if ".me/" in lowered:
         found += [(m.start(), f"telegram-invite:{m.group(1)}") for m in _TELEGRAM_INVITE.finditer(text)]
-    for platform, pattern in _PATTERNS:
-        if not any(h in lowered for h in platform.hints):
-            continue
+    for index in sorted(hinted):
+        platform, pattern = _PATTERNS[index]
         for match in pattern.finditer(text):
             name = _account(platform, match)
             if name is not None:

@@ -68,6 +68,8 @@ _REPEATED_DIGIT = re.compile(r"[dDtT](?<!\w[dDtT])(?i:(?<=[dD])ouble|(?<=[tT])ri
 _GLUED_PART = re.compile(rf"\d+|{_NUM}", re.IGNORECASE)
 _DIGIT_TOKEN = re.compile(r"[^\W_]*\d[^\W_]*")
 _GLUED = re.compile(rf"(?:\d+|{_NUM})+", re.IGNORECASE)
+# Cheap test first: a digit touching a number word ("5five", "two1").
+_GLUED_HINT = re.compile(rf"\d(?i:{_NUM})|{word_start_alternation(_NUMBER_WORDS)}\d")
 _LETTER_SPLIT_DIGITS = re.compile(r"\d(?<!\w\d)(?:[^\W\d_]\d){6,}(?!\w)")
 _TOKEN = re.compile(r"[^\W\d_]+")
 # What may stand next to a lone number word for it to count as a digit: a digit or another
@@ -172,7 +174,8 @@ def spell_to_digits(text: str) -> str:
     digit or another number word stands next to it. Tokens glued from digits and number words
     become one digit group first.
     """
-    text = _DIGIT_TOKEN.sub(_glued_digits, text)
+    if _GLUED_HINT.search(text) is not None:
+        text = _DIGIT_TOKEN.sub(_glued_digits, text)
     text = _LETTER_SPLIT_DIGITS.sub(_drop_letters, text)
     text = _REPEATED_DIGIT.sub(lambda m: m.group(1) * _REPEAT[m.group()[:6].lower()], text)
     return _RUN.sub(_replace, text)
