@@ -29,12 +29,15 @@ _KNOWN_TLD_WORD = rf"(?:{'|'.join(_GENERIC_TLDS)}|fr|be|ch|lu|ca|de|es|it|uk|eu|
 # "@" and "." spelled out: English, French, Spanish/Portuguese, Italian, German, Dutch, Romanian.
 _AT_WORDS = "at|arobase|arobas|arroba|chiocciola|klammeraffe|apenstaartje"
 _DOT_WORDS = "dot|point|punto|punkt|punt|ponto|punct"
-_BRACKETED_AT = re.compile(rf"\s*[(\[{{<]\s*(?:{_AT_WORDS}|a|@)\s*[)\]}}>]\s*", re.IGNORECASE)
-_BRACKETED_DOT = re.compile(rf"\s*[(\[{{<]\s*(?:{_DOT_WORDS}|pt|\.)\s*[)\]}}>]\s*", re.IGNORECASE)
+# (Patterns start with a character class, so that the engine only stops where one can start: a
+# space or a bracket here, a space in the spoken forms, a space, "." or "@" in the spaced ones.)
+_BRACKET_START = r"[\s(\[{<](?:(?<=\s)\s*[(\[{<]|(?<=[(\[{<]))"
+_BRACKETED_AT = re.compile(rf"{_BRACKET_START}\s*(?:{_AT_WORDS}|a|@)\s*[)\]}}>]\s*", re.IGNORECASE)
+_BRACKETED_DOT = re.compile(rf"{_BRACKET_START}\s*(?:{_DOT_WORDS}|pt|\.)\s*[)\]}}>]\s*", re.IGNORECASE)
 # A bare "at" word between a local part and a domain written "name.tld" (spoken dots are already
 # replaced when this runs).
 _SPOKEN_AT = re.compile(
-    rf"(?<=[\w.])\s+(?:{_AT_WORDS}|chez)\s+(?=[a-z0-9-]+\.{_KNOWN_TLD_WORD}\b)",
+    rf"\s(?<=[\w.]\s)\s*(?:{_AT_WORDS}|chez)\s+(?=[a-z0-9-]+\.{_KNOWN_TLD_WORD}\b)",
     re.IGNORECASE,
 )
 # Mail providers written apart or without their dot: "g mail", "hot mail", "gmail com". (Each
@@ -53,8 +56,8 @@ _COMMA_DOT = re.compile(rf"(@[a-z0-9-]+)\s*,\s*(?={_KNOWN_TLD_WORD}\b)", re.IGNO
 # A bare word "dot"/"point" followed by a top-level domain: "gmail point com", "hotmail dot fr".
 _SPOKEN_DOT = re.compile(rf"\s+(?:{_DOT_WORDS})\s+(?={_KNOWN_TLD_WORD}\b|[a-z]\s[a-z]\b)", re.IGNORECASE)
 # Spaces around "@", and around a dot that precedes a known top-level domain.
-_SPACED_AT = re.compile(r"(?<=[\w.])\s*@\s*(?=[a-z0-9])", re.IGNORECASE)
-_SPACED_DOT = re.compile(rf"(?<=\w)\s*\.\s*(?={_KNOWN_TLD_WORD}\b)", re.IGNORECASE)
+_SPACED_AT = re.compile(r"[\s@](?<=[\w.][\s@])\s*(?:(?<=@)|@)\s*(?=[a-z0-9])", re.IGNORECASE)
+_SPACED_DOT = re.compile(rf"[\s.](?<=\w[\s.])\s*(?:(?<=\.)|\.)\s*(?={_KNOWN_TLD_WORD}\b)", re.IGNORECASE)
 # Letters spaced out one by one: at least five single characters separated by single spaces.
 _SPACED_LETTERS = re.compile(r"(?<!\S)(?:[\w.@+\-] ){4,}[\w.@+\-](?!\S)")
 # Cheap pre-filter on the lower-cased text: without one of these there is no "@" to reveal.

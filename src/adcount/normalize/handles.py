@@ -146,10 +146,11 @@ def _whatsapp_keys(text: str, region: str) -> list[tuple[int, str]]:
             found.append((match.start(), f"whatsapp:{phones[0]}"))
     for match in _WHATSAPP_WORD.finditer(text):
         after = extract_phones(text[match.end() : match.end() + _WINDOW], region)
-        before = extract_phones(text[max(0, match.start() - _WINDOW) : match.start()], region)
         if after:
             found.append((match.start(), f"whatsapp:{after[0]}"))
-        elif before:
+            continue
+        before = extract_phones(text[max(0, match.start() - _WINDOW) : match.start()], region)
+        if before:
             found.append((match.start(), f"whatsapp:{before[-1]}"))
     return found
 

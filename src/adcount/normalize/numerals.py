@@ -20,6 +20,7 @@ words glued to digits to get past site filters ("5five5", "two1two", "O1two3" ->
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -80,6 +81,7 @@ _WINDOW = 16
 _DIGITS_AFTER = re.compile(r"[^\w\n]{1,3}\d{2}")
 
 
+@functools.lru_cache(maxsize=4096)
 def _plain(word: str) -> str:
     """Lower-case, accent-free form of one word ("Zéro" -> "zero")."""
     decomposed = unicodedata.normalize("NFD", word.lower())
@@ -139,18 +141,18 @@ def _run_to_digits(words: list[str]) -> str:
 
 
 def _replace(match: re.Match[str]) -> str:
-    words = _TOKEN.findall(match.group())
-    spoken = sum(_plain(w) in _NUMBER_WORDS and _plain(w) not in _ZERO_LETTERS for w in words)
+    words = [_plain(w) for w in _TOKEN.findall(match.group())]
+    spoken = sum(w in _NUMBER_WORDS and w not in _ZERO_LETTERS for w in words)
     if spoken == 0:  # "oh", "o" alone are words, unless digits follow ("oh 77 33 ...")
         followed = _DIGITS_AFTER.match(match.string, match.end()) is not None
-        return _run_to_digits([_plain(w) for w in words]) if followed else match.group()
+        return _run_to_digits(words) if followed else match.group()
     if len(words) == 1 or spoken < 2:
         text = match.string
         start, end = match.span()
         before = _NEIGHBOUR_BEFORE.search(text, max(0, start - _WINDOW), start)
         if before is None and _NEIGHBOUR_AFTER.match(text, end, end + _WINDOW) is None:
             return match.group()
-    return _run_to_digits([_plain(w) for w in words])
+    return _run_to_digits(words)
 
 
 def _glued_digits(match: re.Match[str]) -> str:
