@@ -24,7 +24,9 @@ _GENERIC_TLDS = (
     "top", "vip", "icu", "page", "blog", "fun", "space", "website", "agency",
 )
 _TLD = rf"(?:{'|'.join(_GENERIC_TLDS)}|[a-z]{{2}})"
-_KNOWN_TLD_WORD = rf"(?:{'|'.join(_GENERIC_TLDS)}|fr|be|ch|lu|ca|de|es|it|uk|eu|ro|bg|pt|nl|pl)"
+# Country domains of the ads' countries and their neighbours, read after a spoken or spaced dot.
+_KNOWN_TLD_WORD = (rf"(?:{'|'.join(_GENERIC_TLDS)}|fr|be|ch|lu|ca|de|es|it|uk|co|eu|ro|bg|pt|nl|pl|br|ie|at|dk|no|se"
+                   r"|fi|th|us|mx|ar|au|nz|cz|hu|gr|ru|ua)")
 
 # "@" and "." spelled out: English, French, Spanish/Portuguese, Italian, German, Dutch, Romanian.
 _AT_WORDS = "at|arobase|arobas|arroba|chiocciola|klammeraffe|apenstaartje"

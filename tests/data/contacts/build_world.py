@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import random
+import unicodedata
 from pathlib import Path
 
 import phonenumbers
@@ -71,7 +72,7 @@ def cut(digits: str, sizes: tuple[int, ...], sep: str) -> str:
 
 
 # ---------------------------------------------------------------- national writing, per country
-def national_styles(region: str, n: str, rng: random.Random) -> list[str]:
+def national_styles(region: str, n: str) -> list[str]:
     """How ads of ``region`` write the national significant number ``n`` of a mobile."""
     t = "0" + n  # with the trunk prefix, where the country has one
     if region == "FR":
@@ -451,7 +452,7 @@ DISGUISES = {
 
 
 def disguise(style: str, country: Country, number, rng: random.Random) -> str:
-    written = rng.choice(national_styles(country.region, nsn(number), rng)[:2])
+    written = rng.choice(national_styles(country.region, nsn(number))[:2])
     if style == "words_en":
         return english_words("".join(c for c in written if c.isdigit()), rng)
     if style == "repeats_en":
@@ -468,6 +469,74 @@ def fill(template: str, country: Country, rng: random.Random, **slots: str) -> s
                   height=str(rng.randint(55, 78)), weight=str(rng.randint(48, 68)), date="12/10/2023", dept="62")
     values.update(slots)
     return template.format(**values)
+
+
+# ---------------------------------------------------------------- e-mails and handles
+# region -> ("@" and "." as the country's ads spell them, mail domains seen there)
+MAIL_WORDS = {
+    "FR": (("arobase", "point"), ("orange.fr", "hotmail.fr")), "BE": (("apenstaartje", "punt"), ("skynet.be", "hotmail.be")),
+    "CH": (("at", "punkt"), ("bluewin.ch", "gmx.ch")), "LU": (("arobase", "point"), ("pt.lu", "gmail.com")),
+    "ES": (("arroba", "punto"), ("hotmail.es", "gmail.com")), "IT": (("chiocciola", "punto"), ("libero.it", "gmail.com")),
+    "DE": (("klammeraffe", "punkt"), ("gmx.de", "web.de")), "NL": (("apenstaartje", "punt"), ("ziggo.nl", "hotmail.nl")),
+    "GB": (("at", "dot"), ("yahoo.co.uk", "hotmail.co.uk")), "IE": (("at", "dot"), ("eircom.net", "gmail.com")),
+    "US": (("at", "dot"), ("gmail.com", "yahoo.com")), "CA": (("at", "dot"), ("hotmail.ca", "gmail.com")),
+    "BR": (("arroba", "ponto"), ("bol.com.br", "hotmail.com")), "RO": (("at", "punct"), ("yahoo.ro", "gmail.com")),
+    "TH": (("at", "dot"), ("hotmail.com", "gmail.com")),
+}
+PROVIDER_SPLITS = {"gmail.com": "g mail", "hotmail.com": "hot mail", "yahoo.com": "ya hoo"}
+
+
+def disguised_email(local: str, domain: str, words: tuple[str, str], style: int) -> str:
+    """One of the ways ads write ``local@domain`` (style 0-7)."""
+    at, dot = words
+    name, tld = domain.split(".", 1)
+    spoken_tld = f" {dot} ".join(tld.split("."))
+    if style == 0:
+        return f"{local} {at} {name} {dot} {spoken_tld}"
+    if style == 1:
+        return f"{local} [{at}] {name} ({dot}) {tld}"
+    if style == 2:
+        return f"{local}\n@{domain}"
+    if style == 3:
+        return f"{local.upper()} AT {name.upper()} DOT {tld.upper()}" if "." not in tld else f"{local}@{domain}"
+    if style == 4 and domain in PROVIDER_SPLITS:
+        return f"{local} at {PROVIDER_SPLITS[domain]} dot {tld}"
+    if style == 5 and "." not in tld:
+        return f"{local} at {name} dot {' '.join(tld)}"
+    if style == 6 and "." not in tld:
+        return f"{local} at {name} dot{tld}"
+    return f"{local} @ {name} . {tld}"
+
+
+def ascii_name(name: str) -> str:
+    """Lower-case ASCII form of a first name, as it appears in addresses and account names."""
+    return unicodedata.normalize("NFKD", name.lower()).encode("ascii", "ignore").decode()
+
+
+def handle_forms(region: str, account: str, number: phonenumbers.PhoneNumber) -> list[tuple[str, str]]:
+    """(written handle, key) pairs as ads of ``region`` write them."""
+    forms = [
+        (f"wa.me/{str(number.country_code) + nsn(number)}", f"whatsapp:{e164(number)}"),
+        (f"t.me/{account.replace('.', '_')}", f"telegram:{account.replace('.', '_')}"),
+        (f"Telegram: @{account.replace('.', '_')}", f"telegram:{account.replace('.', '_')}"),
+        (f"snap: {account}", f"snapchat:{account}"), (f"sc: {account}", f"snapchat:{account}"),
+        (f"snapchat.com/add/{account}", f"snapchat:{account}"), (f"IG @{account}", f"instagram:{account}"),
+        (f"instagram.com/{account}", f"instagram:{account}"), (f"onlyfans.com/{account.replace('.', '')}",
+                                                                f"onlyfans:{account.replace('.', '')}"),
+        (f"OF: {account.replace('.', '')}", f"onlyfans:{account.replace('.', '')}"),
+        (f"x.com/{account.replace('.', '_')}", f"twitter:{account.replace('.', '_')}"),
+        (f"Twitter/X: @{account.replace('.', '_')}", f"twitter:{account.replace('.', '_')}"),
+        (f"kik me: {account}", f"kik:{account}"),
+    ]
+    if region == "TH":
+        forms += [(f"Line ID: {account}", f"line:{account}"), (f"line.me/ti/p/~{account}", f"line:{account}")]
+    if region == "BR":
+        forms += [(f"chama no zap {national_styles('BR', nsn(number))[0]}", f"whatsapp:{e164(number)}")]
+    return forms
+
+
+CONTACT_TEMPLATES = ["{name} 💋 {contact}", "{name}, {age} — {contact} 😘", "{contact} | {name} {city}",
+                     "New pics: {contact} ✨", "{name} ({city}) {contact} 🔥"]
 
 
 # ---------------------------------------------------------------- hand-written North American ads
@@ -496,45 +565,61 @@ HANDWRITTEN = [
 ]
 
 
+def whatsapp_label(template: str, phones: list[str]) -> list[str]:
+    """The WhatsApp key of an ad written from ``template``: the number after the word WhatsApp
+    (or Brazil's "zap"), else the last one before it."""
+    lowered = template.lower()
+    word = next((w for w in ("whatsapp", "zap") if w in lowered), None)
+    if word is None or not phones or "{phone}" not in template:
+        return []
+    return [f"whatsapp:{phones[0] if lowered.index(word) < lowered.index('{phone}') else phones[-1]}"]
+
+
 def build() -> list[dict]:
     rng = random.Random(SEED)
     cases: list[dict] = []
 
-    def add(country, text, phones, hard, tags):
+    def add(country, text, phones, hard, tags, template="", emails=(), handles=()):
         for phone in phones:
             assert phonenumbers.is_valid_number(phonenumbers.parse(phone)), f"invalid label in {text!r}"
+        handles = list(handles) or whatsapp_label(template, phones)
         cases.append(dict(id=f"w{len(cases):04d}", country=country, text=text, phones=list(dict.fromkeys(phones)),
-                          emails=[], handles=[], hard=hard, tags=tags))
+                          emails=list(emails), handles=handles, hard=hard, tags=tags))
 
     for country in COUNTRIES:
         region = country.region
         for i in range(16):  # national numbers, as the country's ads write them
             number = mobile(rng, region)
-            styles = national_styles(region, nsn(number), rng)
+            styles = national_styles(region, nsn(number))
             written = styles[i % len(styles)]
+            template = rng.choice(country.templates)
+            text = fill(template, country, rng, phone=written)
             if i % 4 == 3:  # a number in the title as well as the text
-                title = fill(rng.choice(country.title_templates), country, rng, phone=written)
-                text = title + "\n" + fill(rng.choice(country.templates), country, rng, phone=written)
-            else:
-                text = fill(rng.choice(country.templates), country, rng, phone=written)
-            add(region, text, [e164(number)], False, ["national", f"style{i % len(styles)}"])
+                text = fill(rng.choice(country.title_templates), country, rng, phone=written) + "\n" + text
+            add(region, text, [e164(number)], False, ["national", f"style{i % len(styles)}"], template)
         for i in range(6):  # international numbers, the country's own and a foreign woman's
             foreign = i >= 4
             number = mobile(rng, rng.choice([c.region for c in COUNTRIES if c.region != region]) if foreign else region)
-            add(region, fill(rng.choice(country.templates), country, rng, phone=international(number, rng)),
-                [e164(number)], foreign, ["international", "foreign" if foreign else "own"])
+            template = rng.choice(country.templates)
+            add(region, fill(template, country, rng, phone=international(number, rng)),
+                [e164(number)], foreign, ["international", "foreign" if foreign else "own"], template)
         for i in range(10):  # local disguises
             style = country.disguises[i % len(country.disguises)]
             number = mobile(rng, region)
-            add(region, fill(rng.choice(country.templates), country, rng, phone=disguise(style, country, number, rng)),
-                [e164(number)], True, ["disguise", style])
+            template = rng.choice(country.templates)
+            add(region, fill(template, country, rng, phone=disguise(style, country, number, rng)),
+                [e164(number)], True, ["disguise", style], template)
         for i in range(5):  # several numbers in one ad
             first, second = mobile(rng, region), mobile(rng, region)
-            a = rng.choice(national_styles(region, nsn(first), rng))
-            b = rng.choice(national_styles(region, nsn(second), rng)) if i % 2 == 0 else international(second, rng)
+            a = rng.choice(national_styles(region, nsn(first)))
+            b = rng.choice(national_styles(region, nsn(second))) if i % 2 == 0 else international(second, rng)
             joiner = rng.choice([" / ", f" {country.gap_words[1]} ", "\n", ", "])
-            add(region, fill(rng.choice(country.templates), country, rng, phone=a + joiner + b),
-                [e164(first), e164(second)], True, ["multi"])
+            template = rng.choice(country.templates)
+            # a joiner such as "o whatsapp" makes the second number a WhatsApp one
+            joined = [f"whatsapp:{e164(second)}"] if any(w in joiner for w in ("whatsapp", "zap")) else []
+            add(region, fill(template, country, rng, phone=a + joiner + b),
+                [e164(first), e164(second)], True, ["multi"], template,
+                handles=list(dict.fromkeys(whatsapp_label(template, [e164(first), e164(second)]) + joined)))
         for template in country.negatives:  # hard negatives in the country's style
             add(region, fill(template, country, rng), [], True, ["neg"])
         for i in range(5):  # negatives combined, then a phone among them
@@ -542,10 +627,26 @@ def build() -> list[dict]:
             add(region, fill(" • ".join(parts), country, rng), [], True, ["neg", "combined"])
         for i in range(3):
             number = mobile(rng, region)
-            written = rng.choice(national_styles(region, nsn(number), rng))
+            written = rng.choice(national_styles(region, nsn(number)))
             negative = fill(rng.choice(country.negatives), country, rng)
             add(region, f"{negative} {written}" if i % 2 else f"{written} — {negative}", [e164(number)], True,
                 ["traps"])
+    for country in COUNTRIES:  # e-mails and handles as the country's ads disguise them
+        words, domains = MAIL_WORDS[country.region]
+        for style in range(8):
+            name = rng.choice(country.names)
+            local = f"{ascii_name(name)}{rng.choice(['', '.vip', '_', '22'])}{rng.randint(1, 99)}"
+            domain = domains[style % 2] if style not in (4, 5, 6) else rng.choice(["gmail.com", "hotmail.com", "yahoo.com"])
+            written = disguised_email(local, domain, words, style)
+            text = fill(rng.choice(CONTACT_TEMPLATES), country, rng, contact=written)
+            add(country.region, text, [], style > 0, ["email", f"email{style}"], emails=[f"{local}@{domain}"])
+        number = mobile(rng, country.region)
+        account = f"{ascii_name(rng.choice(country.names))[:4]}.{rng.choice(['xo', 'vip', 'bb'])}{rng.randint(1, 99)}"
+        forms = handle_forms(country.region, account, number)
+        for written, key in rng.sample(forms, 7):
+            text = fill(rng.choice(CONTACT_TEMPLATES), country, rng, contact=written)
+            phones = [e164(number)] if key.startswith("whatsapp:") else []
+            add(country.region, text, phones, True, ["handle", key.split(":")[0]], handles=[key])
     for country, text, phones, hard, tags in HANDWRITTEN:
         add(country, text, phones, hard, ["handwritten", *tags])
     return cases
