@@ -6,8 +6,9 @@ drop it (North America writes "(212) 555-0123" without its trunk "1", Brazil "(1
 without "0"), or has none at all (Italy "333 123 4567", Spain "612 345 678", Denmark, Norway,
 Luxembourg ...). The answer comes from phonenumbers' own metadata for every region it knows, not
 from a hand-kept list: a region has no trunk prefix when its metadata has none, and may drop it
-when its national formats say the prefix is optional when formatting or write the number without
-it (NANP, Brazil, Argentina, China, India, Colombia, Russia, Turkey, Vietnam ...).
+when its national formats say the prefix is optional when formatting, or when its example mobile
+or landline number is formatted without it (NANP, Brazil, Argentina, China, India, Colombia,
+Russia, Turkey, Vietnam, Georgia, Peru ...).
 
 Validation (:func:`valid_e164`) is cached per distinct candidate: the same numbers recur across
 thousands of ads.
@@ -22,8 +23,10 @@ import phonenumbers
 from phonenumbers import PhoneMetadata
 
 # A number read without a trunk prefix is only a bare digit run, so it must be long enough not to
-# be a price list or a postcode: 8 digits is the shortest mobile of the regions that write none
-# (Denmark, Norway); their 6-7 digit landlines (Luxembourg, Italy) are left out on purpose.
+# be a price list or a postcode: as long as the region's shortest mobile (10 in North America, 9
+# in Spain and Luxembourg, 6 in Andorra), or its landlines when those have 8 digits or more
+# (Brazil's 10); shorter landlines (Luxembourg's 4-7, Italy's 6-7) are left out on purpose.
+# Region inference reads only runs of 8 digits or more for the same reason.
 NO_TRUNK_MIN_DIGITS = 8
 # Overseas départements dial like mainland France (trunk 0, ten digits) but have their own
 # calling codes: "0692 12 34 56" in a French ad is a Réunion mobile, +262 692 12 34 56.
@@ -43,6 +46,7 @@ class DialPlan:
     trunk_optional: bool  # a national number may be written without any prefix at all
     lengths: frozenset[int]  # possible national significant number lengths
     carrier_prefix: bool  # the parsing prefix may carry a carrier code after the trunk
+    min_bare_digits: int  # digits a number written without any prefix needs (NO_TRUNK_MIN_DIGITS)
 
     def national_plausible(self, digits: str) -> bool:
         """Cheap length test of a national-form candidate before phonenumbers' parser sees it."""
@@ -63,7 +67,7 @@ def dial_plan(region: str | None) -> DialPlan:
     Raises ValueError naming the region if phonenumbers does not know it.
     """
     if region is None:
-        return DialPlan(None, "", "", False, frozenset(), False)
+        return DialPlan(None, "", "", False, frozenset(), False, NO_TRUNK_MIN_DIGITS)
     metadata = PhoneMetadata.metadata_for_region(region.upper()) if isinstance(region, str) else None
     if metadata is None or metadata.general_desc is None:
         raise ValueError(f"unknown region {region!r}: expected an ISO 3166 code such as 'FR'")
@@ -71,10 +75,15 @@ def dial_plan(region: str | None) -> DialPlan:
     # regions sharing a calling code (CA, the Caribbean with US) share the main region's formats
     main = PhoneMetadata.metadata_for_region(phonenumbers.region_code_for_country_code(metadata.country_code))
     formats = (main or metadata).number_format
+    examples = [phonenumbers.example_number_for_type(region.upper(), kind) for kind in _EXAMPLE_TYPES]
     dropped = any(f.national_prefix_optional_when_formatting for f in formats) or any(
         f.national_prefix_formatting_rule and trunk not in f.national_prefix_formatting_rule for f in formats
+    ) or any(
+        example is not None and not _national_digits(example).startswith(trunk) for example in examples
     )
     parsing = metadata.national_prefix_for_parsing
+    mobile_min = _shortest(metadata.mobile) or min(metadata.general_desc.possible_length)
+    landline_min = _shortest(metadata.fixed_line) or mobile_min
     return DialPlan(
         region=region.upper(),
         calling_code=str(metadata.country_code),
@@ -82,7 +91,23 @@ def dial_plan(region: str | None) -> DialPlan:
         trunk_optional=not trunk or dropped,
         lengths=frozenset(metadata.general_desc.possible_length),
         carrier_prefix=bool(parsing) and parsing != trunk and "(" in parsing,
+        min_bare_digits=min(mobile_min, max(landline_min, NO_TRUNK_MIN_DIGITS)),
     )
+
+
+_EXAMPLE_TYPES = (phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE)
+
+
+def _national_digits(number: phonenumbers.PhoneNumber) -> str:
+    """Digits of ``number`` as its own region writes it nationally ("0612345678", "2015550123")."""
+    national = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+    return "".join(c for c in national if c.isdigit())
+
+
+def _shortest(description) -> int:
+    """Shortest possible length of a number type's description, 0 if the region has none."""
+    lengths = [n for n in (description.possible_length if description is not None else ()) if n > 0]
+    return min(lengths, default=0)
 
 
 @functools.lru_cache(maxsize=1024)

@@ -90,7 +90,7 @@ def _plausible(prefix: str, digits: str, plan: DialPlan) -> bool:
     if plan.trunk and digits.startswith(plan.trunk):
         enough = _MIN_PHONE_DIGITS
     else:  # a bare digit run, without any prefix: see NO_TRUNK_MIN_DIGITS
-        enough = NO_TRUNK_MIN_DIGITS
+        enough = plan.min_bare_digits
     return len(digits) >= enough and plan.national_plausible(digits)
 
 
@@ -156,9 +156,14 @@ def _digits_and_words(text: str) -> str:
     return spell_to_digits(folded) if may_hold_spelled_phone(folded) else folded
 
 
+def _least_digits(plan: DialPlan) -> int:
+    """Fewest digits a phone of ``plan`` can have (fewer than 7 only where bare numbers are short)."""
+    return min(_MIN_PHONE_DIGITS, plan.min_bare_digits) if plan.trunk_optional else _MIN_PHONE_DIGITS
+
+
 def _read(prepared: str, plan: DialPlan) -> list[str]:
     """Phones of a prepared text (see _digits_and_words), in order, without repeats."""
-    if _digit_count(prepared) < _MIN_PHONE_DIGITS:
+    if _digit_count(prepared) < _least_digits(plan):
         return []
     phones: list[str] = []
     for start, end in _windows(prepared, plan):
@@ -177,9 +182,10 @@ def _windows(text: str, plan: DialPlan) -> list[tuple[int, int]]:
     can start a phone, widened by _MARGIN on each side (so that masks see their context) and
     merged. Masking only these spans keeps the cost of long texts low."""
     spans: list[tuple[int, int]] = []
+    least = _least_digits(plan)
     for chain in _LOOSE_CHAIN.finditer(text):
         body = chain.group()
-        if _digit_count(body) < _MIN_PHONE_DIGITS:
+        if _digit_count(body) < least:
             continue
         if not plan.trunk_optional and _START_HINT.search(body) is None and not (
             plan.calling_code and body.startswith(plan.calling_code)
@@ -241,7 +247,7 @@ def extract_phones(text: str, region: str | None = "FR") -> list[str]:
 
 
 # Reads every chain long enough as a possible national number (used to find the region's plan).
-_ANY_PLAN = DialPlan(None, "", "", True, frozenset(), False)
+_ANY_PLAN = DialPlan(None, "", "", True, frozenset(), False, NO_TRUNK_MIN_DIGITS)
 _INTERNATIONAL_GROUP = re.compile(r"^(?:\+|00)")
 # Where one written number ends and the next begins in a list: "416.555.0199, 06 12 34 56 78"
 _LIST_BREAK = re.compile(r"\s*[,;/|\n]\s*|\s{2,}|\s+(?=\+)")
