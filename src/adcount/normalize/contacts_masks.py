@@ -76,6 +76,8 @@ _AFTER_DIGIT = (
     rf"(?-i:(?<!\d[\s.\-/]\d){_START}\d{{1,2}}(?:\s?[A-H]|[a-h]|\s?DDD?)\b)",
     # a height in feet and inches: "5'6", "5’ 4''", "5'4\""
     r"(?<=[4-7])\s?['’′]\s?(?:1[01]|\d)\b(?:\s?(?:\"|''|”|″|in\b))?(?!\s?['’′]?\s?\d)",
+    # Brazilian taxpayer numbers, by their own format: CPF "123.456.789-09", CNPJ "12.345.678/0001-95"
+    r"(?:\d{2}\.\d{3}\.\d{3}-\d{2}|\d\.\d{3}\.\d{3}/\d{4}-\d{2})\b",
     # bust-waist-hips: "36-24-36", "90-60-90"
     # (never inside a list of numbers: "06 - 35 - 23 - 86 - 98")
     r"(?<![\d\-]\d)(?<![\d\-]\s\d)\d[A-H]{0,3}\s?-\s?\d{2}\s?-\s?\d{2}\b(?!\s*[\-.]?\s*\d)",
@@ -105,11 +107,10 @@ _NOT_PHONE = re.compile(
 # Identifiers introduced by a keyword: company and tax numbers, IBANs, order and ad numbers.
 _LONG_ID_WORDS = ("siret", "siren", "tva", "rcs", "ref", "réf", "reference", "référence", "iban")
 # Only identifiers a phone could be read from need a keyword: a long run that is never cut (a
-# 13-digit CNP, a postcode) cannot yield one; these are spaced, dotted or short enough to.
-_ID_WORDS = (
-    "vat", "btw", "kvk", "iva", "p.iva", "piva", "partita iva", "codice fiscale", "cpf", "cnpj", "id", "invoice",
-    "order", "company no",
-)
+# 13-digit CNP, a postcode) cannot yield one, nor a tax number glued to its country letters
+# ("DE123456789"); these are spaced, dotted or short enough to. Their first letters are already
+# those of other keywords (the keyword scan stops on each word starting with one of them).
+_ID_WORDS = ("btw", "kvk", "p.iva", "piva", "partita iva", "post id", "ad id", "order")
 _KEYWORDS = (*_MONTHS, "âge", "age", "bonnet", "taille", "pointure", "tour", "poitrine", *_LONG_ID_WORDS,
              *_ID_WORDS)
 _KEYWORD_HINT = re.compile(word_start_alternation(_KEYWORDS), re.IGNORECASE)
