@@ -91,3 +91,43 @@ def test_canonical_mailbox_rejects_non_addresses_without_echoing_them():
     with pytest.raises(ValueError, match="one address") as info:
         canonical_email("lea.douce59 gmail.com")
     assert "douce" not in str(info.value)
+
+
+WORLD = Path(__file__).parent / "data" / "contacts" / "world.jsonl"
+
+
+def test_world_corpus_emails():
+    cases = load_labelled(WORLD)
+    assert sum(bool(c["emails"]) for c in cases) >= 100
+    result = score_extractor(cases, "emails", extract_emails)
+    assert result.precision >= 0.98, result
+    assert result.recall >= 0.97, result
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("lucia arroba gmail punto com", "lucia@gmail.com"),
+        ("giulia.bella chiocciola libero punto it", "giulia.bella@libero.it"),
+        ("lena klammeraffe gmx punkt de", "lena@gmx.de"),
+        ("sanne apenstaartje ziggo punt nl", "sanne@ziggo.nl"),
+        ("ana.rj arroba bol ponto com ponto br", "ana.rj@bol.com.br"),
+        ("andreea at yahoo punct ro", "andreea@yahoo.ro"),
+        ("amber22 at g mail dot com", "amber22@gmail.com"),
+        ("candy.vip at hot mail dot com", "candy.vip@hotmail.com"),
+        ("destiny at gmail dot c o m", "destiny@gmail.com"),
+        ("jade77 at yahoo dotcom", "jade77@yahoo.com"),
+        ("amber at gmail com", "amber@gmail.com"),
+        ("holly at yahoo dot co dot uk", "holly@yahoo.co.uk"),
+        ("email me: amber.vip\n@gmail.com", "amber.vip@gmail.com"),
+        ("amber.vip@gmail\n.com", "amber.vip@gmail.com"),
+    ],
+)
+def test_disguises_in_the_field(text, address):
+    assert extract_emails(f"💋 {text} 💋") == [address]
+
+
+@pytest.mark.parametrize("text", ["meet at g mail", "I live com pletely free", "at gmail or hotmail only, ask",
+                                  "point com à la ligne, punto e basta"])
+def test_no_address_from_provider_words_alone(text):
+    assert extract_emails(text) == []
