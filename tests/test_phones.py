@@ -35,11 +35,12 @@ def test_corpus_is_large_hard_and_has_negatives(corpus):
             assert phonenumbers.is_valid_number(phonenumbers.parse(phone)), case["id"]
 
 
-def test_corpus_file_is_what_its_builder_writes(corpus):
-    spec = importlib.util.spec_from_file_location("build_corpus", CORPUS.with_name("build_corpus.py"))
+@pytest.mark.parametrize(("name", "builder_name"), [("corpus.jsonl", "build_corpus"), ("world.jsonl", "build_world")])
+def test_corpus_files_are_what_their_builders_write(name, builder_name):
+    spec = importlib.util.spec_from_file_location(builder_name, CORPUS.with_name(f"{builder_name}.py"))
     builder = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(builder)
-    assert builder.build() == corpus
+    assert builder.build() == load_labelled(CORPUS.with_name(name))
 
 
 def test_corpus_precision_and_recall(corpus):
@@ -315,13 +316,6 @@ COUNTRIES = ("FR", "BE", "CH", "LU", "ES", "IT", "DE", "NL", "GB", "IE", "US", "
 @pytest.fixture(scope="module")
 def world() -> list[dict]:
     return load_labelled(WORLD)
-
-
-def test_world_corpus_file_is_what_its_builder_writes(world):
-    spec = importlib.util.spec_from_file_location("build_world", WORLD.with_name("build_world.py"))
-    builder = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(builder)
-    assert builder.build() == world
 
 
 def test_world_corpus_has_every_country_with_traps_and_disguises(world):
