@@ -405,3 +405,8 @@ def test_batch_takes_one_region_per_text():
     assert [phones for phones, _, _ in found] == [[LEA], ["+12125550123"], ["+393331234567"]]
     with pytest.raises(ValueError, match="2 regions for 3 texts"):
         extract_contacts(texts, ["FR", "US"])
+
+
+def test_always_open_is_masked_but_not_inside_a_number():
+    assert extract_phones("dispo 24/7 et 7j/7, 24/24 : 06-18-18-24-24") == ["+33618182424"]
+    assert extract_phones("24/7 (702) 555-0147 text only", "US") == ["+17025550147"]
