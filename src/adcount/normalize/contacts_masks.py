@@ -3,7 +3,9 @@ identifiers and masked numbers.
 
 :func:`mask_non_phones` replaces each of them by a breaker character that no phone can span, so
 the phone extractor never reads "150€", "25 ans", "22h30", "12/10/2018", "1m70", "95C",
-"SIRET 802 954 785 00028" or "06 xx xx xx xx" as (part of) a phone number.
+"SIRET 802 954 785 00028" or "06 xx xx xx xx" as (part of) a phone number, nor the habits of ads
+elsewhere: "$200 hh", "150hhr", "£150ph", "200 lei", "23 yrs", "25 anni", "10am", "22 Uhr", "24/7",
+"5'6\"", "120 lbs", "36DD-24-36", "NV 89109", "1012 AB", "Post ID: ...", "P.IVA ...", CPF numbers.
 
 Speed: the main pattern begins with one character class (a digit, a currency sign, a masking
 symbol, "(" or "T"), so the regex engine only stops where a masked number can start; each branch
