@@ -32,22 +32,24 @@ class Coverage:
 
     n_ads: int
     ads_with: dict[str, int]
+    phone_region: str  # how national phone numbers were read (`RegionChoice.describe`)
     warnings: tuple[str, ...] = field(default_factory=tuple)
 
     def lines(self) -> list[str]:
         """One line per channel, for the summary."""
         share = (lambda k: f"{k / self.n_ads:.0%}") if self.n_ads else (lambda k: "-")
-        return [f"  {name:<15} {count:>8,} ads ({share(count)})" for name, count in self.ads_with.items()]
+        return [f"  {name:<15} {count:>8,} ads ({share(count)})" for name, count in self.ads_with.items()] \
+            + [f"  {self.phone_region}"]
 
     def to_dict(self) -> dict:
-        return {"n_ads": self.n_ads, "ads_with": dict(self.ads_with), "warnings": list(self.warnings)}
+        return {"n_ads": self.n_ads, "ads_with": dict(self.ads_with), "phone_region": self.phone_region,
+                "warnings": list(self.warnings)}
 
 
 def channel_coverage(table: pd.DataFrame, contacts: ContactKeys, text_usable: np.ndarray,
-                     photo_count: np.ndarray, age: np.ndarray, region: str) -> Coverage:
-    """Count the ads carrying each channel and check for silent ones (see module doc).
-
-    region: the phone region the contacts stage used (named in the warning)."""
+                     photo_count: np.ndarray, age: np.ndarray) -> Coverage:
+    """Count the ads carrying each channel and check for silent ones (see module doc)."""
+    region = f"{contacts.region.region} numbers" if contacts.region.region else "international numbers only"
     n = len(table)
     with_kind = [np.bincount(contacts.rows[contacts.kinds[contacts.key_ids] == k], minlength=n) > 0
                  for k in range(len(KINDS))]
@@ -57,7 +59,7 @@ def channel_coverage(table: pd.DataFrame, contacts: ContactKeys, text_usable: np
                      "claimed age": int(has_age.sum())})
     warnings = [*_silent_phones(table, with_kind[0], region), *_silent_ages(text_usable, has_age),
                 *_silent_photos(table, photo_count)]
-    return Coverage(n, ads_with, tuple(warnings))
+    return Coverage(n, ads_with, contacts.region.describe(), tuple(warnings))
 
 
 def _silent_phones(table: pd.DataFrame, has_phone: np.ndarray, region: str) -> list[str]:
@@ -70,7 +72,7 @@ def _silent_phones(table: pd.DataFrame, has_phone: np.ndarray, region: str) -> l
     if looks_like < MIN_ADS_TO_WARN or looks_like < SILENT_PHONES_SHARE * with_run:
         return []
     return [f"{looks_like:,} ads show digit runs that look like phone numbers but no phone was read from "
-            f"them (phones read as {region} numbers): if the ads come from another country, give its "
+            f"them (phones read as {region}): if the ads come from another country, give its "
             "region (--region, Config.contacts.region, or a country column)"]
 
 

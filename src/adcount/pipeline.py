@@ -138,7 +138,7 @@ def deduplicate(ads: Ads | pd.DataFrame | str | Path, config: Config | None = No
     same_person = persons[pairs[:, 0]] == persons[pairs[:, 1]]
     networks = components(n, network_edges(pairs, features, same_person))  # person links included
     confidence = ad_confidence(n, pairs, probability, persons)
-    coverage = channel_coverage(table, contacts, text.usable, photos.photo_count, age, config.contacts.region)
+    coverage = channel_coverage(table, contacts, text.usable, photos.photo_count, age)
 
     return DedupResult(
         ads=ads, config=config, pairs=pairs, features=features, bits=bits, probability=probability,

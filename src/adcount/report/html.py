@@ -127,7 +127,7 @@ def _coverage(result: "DedupResult") -> str:
     rows = pd.DataFrame({"evidence": list(coverage.ads_with), "ads": list(coverage.ads_with.values())})
     rows["share"] = [f"{v / coverage.n_ads:.0%}" if coverage.n_ads else "-" for v in rows["ads"]]
     warnings = "".join(f'<p class="warning">&#9888; {_e(w)}</p>' for w in coverage.warnings)
-    return _table(rows) + warnings
+    return _table(rows) + f'<p class="muted">{_e(coverage.phone_region)}</p>' + warnings
 
 
 def _meaning(est: Estimate) -> str:
