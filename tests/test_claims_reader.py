@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from adcount.link.claims import read_claims
+from adcount.claims import read_claims
 from adcount.normalize.text import normalize_texts
 
 ADS = [

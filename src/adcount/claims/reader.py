@@ -1,0 +1,59 @@
+"""Read what each ad claims about its person, in the language it is written in.
+
+`read_claims` takes the texts as `normalize_texts` gives them (the pipeline computes them once
+for every stage), splits them into one token stream, tells each ad's language, matches every
+lexicon's phrases once, then reads names, ages, gender, origin and spoken languages from the
+matches. Everything is whole-array work over the token stream; nothing loops over ads.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import numpy as np
+
+from adcount.claims.ages import read_ages, standalone_numbers
+from adcount.claims.gender import read_gender
+from adcount.claims.lexicon import LexiconError, load_lexicon
+from adcount.claims.names import read_names
+from adcount.claims.origin import read_origin
+from adcount.claims.result import Claims
+from adcount.claims.scan import scan
+from adcount.claims.spoken import read_spoken
+from adcount.claims.tokens import tokenise
+
+DEFAULT_LANGUAGES = ("fr", "en")  # adcount's first users read French ads; the first language breaks ties
+
+
+def read_claims(normalised: Sequence[str], *, languages: Sequence[str] = DEFAULT_LANGUAGES,
+                lexicons: Mapping[str, Mapping[str, Any]] | None = None) -> Claims:
+    """Claimed names, ages, gender, origin and spoken languages of ads whose texts went through
+    `normalize_texts`.
+
+    languages: the lexicons to read with (each ad is read with the one its stop words point to;
+        the first breaks ties in a set without any).
+    lexicons: per language, additions to the built-in lexicon (same shape as its JSON file: lists
+        are appended, word maps updated), or a whole lexicon for a language adcount does not ship.
+    """
+    lexicons = dict(lexicons or {})
+    unused = sorted(set(lexicons) - set(languages))
+    if unused:
+        raise LexiconError(f"lexicons given for {unused}, which are not among the languages read {list(languages)}")
+    if not languages:
+        raise LexiconError("read_claims needs at least one language")
+    compiled = [load_lexicon(language, lexicons.get(language)) for language in languages]
+    found = scan(tokenise(list(normalised)), compiled)
+    standalone = standalone_numbers(found)
+    vocabulary, names, is_name = read_names(found, standalone)
+    spoken_labels, spoken, spoken_run = read_spoken(found)
+    origin_labels, origins, origin_word = read_origin(found, spoken_run)
+    gender, gender_word = read_gender(found, spoken_run)
+    person_word = is_name | gender_word | origin_word | found.ends("name_after")
+    previous = found.tokens.neighbour(-1)
+    after_person = (previous >= 0) & person_word[np.maximum(previous, 0)]
+    return Claims(
+        names=names, vocabulary=vocabulary, age=read_ages(found, standalone, after_person),
+        gender=gender, origins=origins, origin_labels=origin_labels, spoken=spoken,
+        spoken_labels=spoken_labels, language=found.language.astype(np.int8), languages=found.languages,
+    )
