@@ -13,26 +13,27 @@ from __future__ import annotations
 import numpy as np
 
 from adcount.claims.lexicon import GENDERS, WEAK
-from adcount.claims.phrases import TRAP
+from adcount.claims.phrases import TRAP, Matches
 from adcount.claims.scan import Scan
 
 NOT_STATED = -1
 _TRANS = GENDERS.index("trans")
 
 
-def read_gender(scan: Scan, spoken_run: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Per ad, an index into GENDERS (int8), or NOT_STATED; and per token, whether a gender word
-    claimed for the person ends on it. `spoken_run`: per token, inside a spoken-language run
-    ("je parle français" is no masculine adjective)."""
+def read_gender(scan: Scan, spoken_run: np.ndarray) -> tuple[np.ndarray, Matches]:
+    """Per ad, an index into GENDERS (int8), or NOT_STATED; and the gender words claimed for the
+    person (values: indexes into GENDERS). `spoken_run`: per token, inside a spoken-language run ("je parle français" is no
+    masculine adjective)."""
     found = scan.matches["gender"]
     claims = (found.value != TRAP) & ~spoken_run[found.start] & ~scan.before("gender_not_before", found.start)
     claims &= ~scan.after("gender_not_after", found.end - 1)
     found = found.take(claims)
     code = np.array([GENDERS.index(label) for label in scan.labels["gender"]], dtype=np.int64)[found.value]
+    found = Matches(found.start, found.end, code, found.flag)
     ad = scan.tokens.ad[found.start]
     gender = np.full(scan.tokens.n_ads, NOT_STATED, dtype=np.int8)
     for chosen in (found.flag == WEAK, found.flag != WEAK):  # plain words overwrite grammar
         ads, first = np.unique(ad[chosen], return_index=True)
         gender[ads] = code[chosen][first]
     gender[ad[(found.flag != WEAK) & (code == _TRANS)]] = _TRANS
-    return gender, found.ends_at(len(scan.tokens.ad))
+    return gender, found

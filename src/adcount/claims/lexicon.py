@@ -40,7 +40,8 @@ SCHEMA: dict[str, Any] = {
     "language": str,
     "about": str,
     "stop_words": _LIST,
-    "names": {"cues_before": _LIST, "cues_after": _LIST, "not_names": _LIST},
+    "names": {"cues_before": _LIST, "cues_after": _LIST, "not_after": _LIST, "not_names": _LIST,
+              "not_endings": _LIST},
     "ages": {"labels_before": _LIST, "cues_before": _LIST, "cues_after": _LIST, "glued_after": _LIST,
              "not_before": _LIST, "not_after": _LIST, "units": _LIST, "range_words": _LIST},
     "gender": {"woman": _LIST, "man": _LIST, "trans": _LIST, "woman_weak": _LIST, "man_weak": _LIST,
@@ -51,6 +52,9 @@ SCHEMA: dict[str, Any] = {
 }
 _ORIGIN_LABEL = re.compile(r"[A-Z]{2}|[a-z]+(-[a-z]+)*")  # ISO 3166 alpha-2, or a region such as "latina"
 _LANGUAGE_CODE = re.compile(r"[a-z]{2,3}")  # ISO 639-1 (639-3 where 639-1 has none)
+
+
+_CLAIM_TABLES = ("gender", "origin", "spoken")  # tables whose phrases claim something: the longest match wins
 
 
 class LexiconError(ValueError):
@@ -65,6 +69,7 @@ class Lexicon:
     words: pd.Index  # every word of every phrase; table word ids index it
     stop_words: frozenset[str]
     never_names: frozenset[str]  # not_names, stop words and every word of the lexicon's phrases
+    not_endings: tuple[str, ...]  # word endings of adjectives and common nouns ("-euse", "-ing"): never names
     tables: Mapping[str, PhraseTable]
 
     def ids(self, tokens: Tokens) -> np.ndarray:
@@ -168,9 +173,10 @@ def _compiled(language: str, extension_json: str) -> Lexicon:
     tables = {}
     for name, items in entries.items():
         rows = [(tuple(position[word] for word in spelled[phrase]), label, flag) for phrase, label, flag in items]
-        tables[name] = PhraseTable.build(rows, _labels(name, items), len(words))
+        tables[name] = PhraseTable.build(rows, _labels(name, items), len(words), longest_wins=name in _CLAIM_TABLES)
     not_names = {word for phrase in not_names_list for word in spelled[phrase]}
-    return Lexicon(language, words, stop_words, frozenset(not_names | stop_words | phrase_words), tables)
+    endings = tuple(sorted({ending.strip().lower() for ending in data.get("names", {}).get("not_endings", [])}))
+    return Lexicon(language, words, stop_words, frozenset(not_names | stop_words | phrase_words), endings, tables)
 
 
 def _labels(name: str, items: list[tuple[str, str | None, int]]) -> tuple[str, ...]:
@@ -189,6 +195,7 @@ def _entries(data: Mapping[str, Any]) -> dict[str, list[tuple[str, str | None, i
     entries = {
         "name_before": plain("names", "cues_before"),
         "name_after": plain("names", "cues_after"),
+        "name_not_after": plain("names", "not_after"),
         "gender": ([(p, g, 0) for g in GENDERS for p in gender.get(g, [])]
                    + [(p, g, WEAK) for g in ("woman", "man") for p in gender.get(f"{g}_weak", [])]
                    + plain("gender", "traps")),

@@ -1,8 +1,9 @@
 """Claimed first names and aliases, found without a name list, from the ad set itself.
 
 A word is in name position after a cue ("I'm", "my name is", "call me", "ask for", "c'est",
-"je m'appelle"), before one ("Jessica here") or right before a standalone number that can be an
-age ("Jessica, 23", "Morgane 19 ans", "Candy 23yo"). Common words land there too now and then
+"je m'appelle", "TS", "de 23 ans"), before one ("Jessica here"), right before a standalone
+number that can be an age ("Jessica, 23", "Morgane 19 ans", "Candy 23yo") or right before a word
+describing the person ("Sonia, belle africaine", "Pamela, trans brésilienne"). Common words land there too now and then
 ("I'm new", "jolie 25 ans"); a real name sits in name position in a large share of the ads that
 contain it, a common word in a small share, and `NAME_POSITION_SHARE` separates them. Words of
 the lexicons (stop words, cue words, gender and origin words, the lexicons' not_names) are never
@@ -23,16 +24,18 @@ NAME_POSITION_SHARE = 0.3  # a word is a name when this share of the ads contain
 MIN_NAME_LETTERS = 3
 
 
-def read_names(scan: Scan, standalone: np.ndarray) -> tuple[np.ndarray, sp.csr_matrix, np.ndarray]:
+def read_names(scan: Scan, standalone: np.ndarray, described: np.ndarray) -> tuple[np.ndarray, sp.csr_matrix, np.ndarray]:
     """The name words (sorted), the binary ads x name-words CSR matrix, and per token whether it
-    is a name word. `standalone`: per token, a number that can be an age (ages.standalone_numbers)."""
+    is a name word. `standalone`: per token, a number that can be an age (ages.standalone_numbers);
+    `described`: per token, a gender or origin word claimed for the person starts on it."""
     tokens = scan.tokens
     n = len(tokens.ad)
     at = np.arange(n)
-    following = tokens.neighbour(1)
-    before_age = (following >= 0) & standalone[np.maximum(following, 0)]
-    in_position = scan.before("name_before", at) | scan.after("name_after", at) | before_age
-    candidate_word = _may_be_name(tokens.vocabulary) & ~scan.lexicon_word
+    following = np.maximum(tokens.neighbour(1), 0)
+    before_description = (tokens.neighbour(1) >= 0) & (standalone | described)[following]
+    in_position = scan.before("name_before", at) | scan.after("name_after", at) | before_description
+    in_position &= ~scan.before("name_not_after", at)  # "sur Amiens", "to the scene": places, things
+    candidate_word = _may_be_name(tokens.vocabulary) & ~scan.never_name
     in_position &= candidate_word[tokens.word]
     placed = _ads_per_word(tokens.ad[in_position], tokens.word[in_position], len(tokens.vocabulary))
     candidates = np.flatnonzero(placed)

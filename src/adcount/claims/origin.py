@@ -18,13 +18,13 @@ import scipy.sparse as sp
 
 from adcount.claims.lexicon import NEEDS_CUE
 from adcount.claims.matrix import label_matrix
-from adcount.claims.phrases import TRAP
+from adcount.claims.phrases import TRAP, Matches
 from adcount.claims.scan import Scan
 
 
-def read_origin(scan: Scan, spoken_run: np.ndarray) -> tuple[np.ndarray, sp.csr_matrix, np.ndarray]:
-    """The origin labels claimed (sorted), the binary ads x labels matrix, and per token whether
-    a claimed origin phrase ends on it."""
+def read_origin(scan: Scan, spoken_run: np.ndarray) -> tuple[np.ndarray, sp.csr_matrix, Matches]:
+    """The origin labels claimed (sorted), the binary ads x labels matrix, and the origin phrases
+    claimed (a country name without its cue)."""
     tokens = scan.tokens
     n = len(tokens.ad)
     found = scan.matches["origin"]
@@ -39,4 +39,4 @@ def read_origin(scan: Scan, spoken_run: np.ndarray) -> tuple[np.ndarray, sp.csr_
     claims &= ~scan.after("origin_not_after", found.end - 1)
     found = found.take(claims)
     labels, matrix = label_matrix(tokens.ad[found.start], found.value, scan.labels["origin"], tokens.n_ads)
-    return labels, matrix, found.ends_at(n)
+    return labels, matrix, found

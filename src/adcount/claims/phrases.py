@@ -7,7 +7,8 @@ hides "french") and a flag (a meaning of the section's own: weak evidence, a cou
 needs a cue before it). Matching hashes every run of k lexicon words of the stream into one
 64-bit key per start (wrapping multiply-add), looks the keys up among the phrases' keys with a
 sorted search, and checks each hit word by word, so a hash collision never makes a match. Where
-phrases overlap, the longest wins: "african american" is read as one claim, not two.
+phrases of a claim table overlap, the longest wins: "african american" is read as one claim, not
+two; cue and context tables keep every match ("je parle" and "parle" both end on "parle").
 """
 
 from __future__ import annotations
@@ -33,10 +34,11 @@ class PhraseTable:
     flag: np.ndarray  # (p,) int8, meaning set by the section
     labels: tuple[str, ...]
     opens: np.ndarray  # (lexicon words,) bool: the word starts some phrase (only there can a match start)
+    longest_wins: bool  # overlapping matches: keep the longest only (claims), or all (cues, contexts)
 
     @classmethod
     def build(cls, phrases: list[tuple[tuple[int, ...], str | None, int]], labels: tuple[str, ...],
-              n_words: int) -> "PhraseTable":
+              n_words: int, longest_wins: bool = True) -> "PhraseTable":
         """phrases: (word ids, label or None for a trap, flag); a repeated phrase keeps its last entry."""
         unique = {ids: (label, flag) for ids, label, flag in phrases if ids}
         longest = max((len(ids) for ids in unique), default=1)
@@ -53,7 +55,7 @@ class PhraseTable:
             keys[inside] = _mix(keys[inside], words[inside, j])
         opens = np.zeros(n_words, dtype=bool)
         opens[words[:, 0]] = True
-        return cls(words, length, keys, value, flag, labels, opens)
+        return cls(words, length, keys, value, flag, labels, opens, longest_wins)
 
 
 @dataclass(frozen=True)
@@ -106,8 +108,8 @@ def _mix(keys: np.ndarray, ids: np.ndarray) -> np.ndarray:
 
 def match(table: PhraseTable, ids: np.ndarray, ad: np.ndarray) -> Matches:
     """Every phrase of `table` in a token stream of lexicon word ids (-1: word not in the lexicon;
-    tokens of ads read in another language carry -1 too), longest phrases first; a match
-    overlapping a longer one already kept is dropped. Phrases never span two ads."""
+    tokens of ads read in another language carry -1 too), longest phrases first; where the table
+    says so, a match overlapping a longer one already kept is dropped. Phrases never span two ads."""
     n = len(ids)
     covered = np.zeros(n, dtype=bool)
     found: list[Matches] = []
@@ -131,10 +133,10 @@ def match(table: PhraseTable, ids: np.ndarray, ad: np.ndarray) -> Matches:
         for j in range(k):
             same &= table.words[phrase, j] == ids[start + j]
         start, phrase = start[same], phrase[same]
-        span = start[:, None] + np.arange(k)
-        free = ~covered[span].any(axis=1)
-        start, phrase = start[free], phrase[free]
-        covered[(start[:, None] + np.arange(k)).ravel()] = True
+        if table.longest_wins:
+            free = ~covered[start[:, None] + np.arange(k)].any(axis=1)
+            start, phrase = start[free], phrase[free]
+            covered[(start[:, None] + np.arange(k)).ravel()] = True
         found.append(Matches(start, start + k, table.value[phrase], table.flag[phrase]))
     if not found:
         empty = np.empty(0, dtype=np.int64)

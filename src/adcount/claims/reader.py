@@ -15,7 +15,7 @@ import numpy as np
 
 from adcount.claims.ages import read_ages, standalone_numbers
 from adcount.claims.gender import read_gender
-from adcount.claims.lexicon import LexiconError, load_lexicon
+from adcount.claims.lexicon import GENDERS, WEAK, LexiconError, load_lexicon
 from adcount.claims.names import read_names
 from adcount.claims.origin import read_origin
 from adcount.claims.result import Claims
@@ -44,12 +44,17 @@ def read_claims(normalised: Sequence[str], *, languages: Sequence[str] = DEFAULT
         raise LexiconError("read_claims needs at least one language")
     compiled = [load_lexicon(language, lexicons.get(language)) for language in languages]
     found = scan(tokenise(list(normalised)), compiled)
-    standalone = standalone_numbers(found)
-    vocabulary, names, is_name = read_names(found, standalone)
+    n_tokens = len(found.tokens.ad)
     spoken_labels, spoken, spoken_run = read_spoken(found)
-    origin_labels, origins, origin_word = read_origin(found, spoken_run)
-    gender, gender_word = read_gender(found, spoken_run)
-    person_word = is_name | gender_word | origin_word | found.ends("name_after")
+    origin_labels, origins, origin_words = read_origin(found, spoken_run)
+    gender, gender_words = read_gender(found, spoken_run)
+    # a name stands before its origin or a trans word ("Kelly, brésilienne", "Pamela, trans");
+    # before "girl" stand places and kinds as often ("California girl", "party girl")
+    trans_words = gender_words.take((gender_words.value == GENDERS.index("trans")) & (gender_words.flag != WEAK))
+    described = origin_words.starts_at(n_tokens) | trans_words.starts_at(n_tokens)
+    standalone = standalone_numbers(found)
+    vocabulary, names, is_name = read_names(found, standalone, described)
+    person_word = is_name | gender_words.ends_at(n_tokens) | origin_words.ends_at(n_tokens) | found.ends("name_after")
     previous = found.tokens.neighbour(-1)
     after_person = (previous >= 0) & person_word[np.maximum(previous, 0)]
     return Claims(

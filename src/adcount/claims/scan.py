@@ -28,7 +28,9 @@ class Scan:
     languages: tuple[str, ...]
     matches: Mapping[str, Matches]  # table name -> matches; values index labels[name] (or TRAP)
     labels: Mapping[str, tuple[str, ...]]
-    lexicon_word: np.ndarray  # (vocabulary,) bool: a word of some lexicon (stop word, cue, not_names ...)
+    known: np.ndarray  # (tokens,) bool: a word of the lexicon its ad is read with
+    never_name: np.ndarray  # (vocabulary,) bool: a word of some lexicon (stop word, cue, not_names ...) or
+    # with an ending of not_endings
 
     def ends(self, table: str) -> np.ndarray:
         """Per token: a phrase of `table` ends on it."""
@@ -53,9 +55,11 @@ def scan(tokens: Tokens, lexicons: Sequence[Lexicon]) -> Scan:
     language = detect_languages(tokens, lexicons)
     token_language = language[tokens.ad]
     ids = []
+    known = np.zeros(len(tokens.ad), dtype=bool)
     for k, lexicon in enumerate(lexicons):
         own = lexicon.ids(tokens)
         own[token_language != k] = -1
+        known |= own >= 0
         ids.append(own)
     matches, labels = {}, {}
     for name in lexicons[0].tables:
@@ -65,8 +69,13 @@ def scan(tokens: Tokens, lexicons: Sequence[Lexicon]) -> Scan:
         merged = Matches(*(np.concatenate(arrays) for arrays in zip(*((m.start, m.end, m.value, m.flag) for m in parts))))
         matches[name] = merged.take(np.argsort(merged.start, kind="stable"))
     never = set().union(*(lexicon.never_names for lexicon in lexicons))
-    lexicon_word = pd.Index(tokens.vocabulary, dtype=object).isin(list(never))
-    return Scan(tokens, language, tuple(lexicon.language for lexicon in lexicons), matches, labels, lexicon_word)
+    vocabulary = pd.Series(tokens.vocabulary, dtype=object)
+    never_name = vocabulary.isin(never).to_numpy(dtype=bool)
+    endings = tuple(sorted({ending for lexicon in lexicons for ending in lexicon.not_endings}))
+    if endings:
+        never_name = never_name | vocabulary.str.endswith(endings).to_numpy(dtype=bool)
+    return Scan(tokens, language, tuple(lexicon.language for lexicon in lexicons), matches, labels, known,
+                never_name)
 
 
 def _relabelled(found: Matches, own: tuple[str, ...], merged: tuple[str, ...]) -> Matches:

@@ -3,7 +3,9 @@ français, anglais et un peu espagnol", "English & Spanish speaking".
 
 A language word counts only inside a run of language words and connectors ("and", "a little",
 "un peu") that a speaking cue opens ("speak", "je parle") or closes ("speaking", "spoken"): a
-language word elsewhere is something else ("French" kiss, "une Française"). The tokens of these
+language word elsewhere is something else ("French" kiss, "une Française"). A lone word unknown
+to the lexicon does not break a run: "je parle fraancais, anglais" is a typo, not the end of the
+list. The tokens of these
 runs are returned too, so that the origin reader does not read "je parle français" as a French
 nationality.
 """
@@ -25,8 +27,11 @@ def read_spoken(scan: Scan) -> tuple[np.ndarray, sp.csr_matrix, np.ndarray]:
     n = len(tokens.ad)
     words = scan.matches["spoken"]
     words = words.take(words.value != TRAP)
-    member = words.covers(n) | scan.matches["spoken_connectors"].covers(n)
     previous, following = tokens.neighbour(-1), tokens.neighbour(1)
+    unknown = ~scan.known
+    lone_unknown = unknown & ~((previous >= 0) & unknown[np.maximum(previous, 0)])
+    lone_unknown &= ~((following >= 0) & unknown[np.maximum(following, 0)])
+    member = words.covers(n) | scan.matches["spoken_connectors"].covers(n) | lone_unknown
     opens = member & ~((previous >= 0) & member[np.maximum(previous, 0)])
     closes = member & ~((following >= 0) & member[np.maximum(following, 0)])
     run_start, run_end = np.flatnonzero(opens), np.flatnonzero(closes)  # the k-th run spans run_start[k]..run_end[k]
