@@ -67,7 +67,7 @@ def deduplicate(ads: Ads | pd.DataFrame | str | Path, config: Config | None = No
     say("text")
     text = text_evidence(table, config.text)
     normalised = normalize_texts((table["title"] + "\n" + table["text"]).tolist())
-    claims = read_claims(normalised)
+    claims = read_claims(normalised, languages=config.claims.languages, lexicons=config.claims.lexicons)
     age = np.where(np.isnan(age), claims.age, age)
 
     say("photos")

@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 
 from adcount.claims.lexicon import GENDERS, WEAK
-from adcount.claims.phrases import TRAP, Matches
+from adcount.claims.phrases import TRAP, Matches, contains
 from adcount.claims.scan import Scan
 
 NOT_STATED = -1
@@ -22,18 +22,28 @@ _TRANS = GENDERS.index("trans")
 
 def read_gender(scan: Scan, spoken_run: np.ndarray) -> tuple[np.ndarray, Matches]:
     """Per ad, an index into GENDERS (int8), or NOT_STATED; and the gender words claimed for the
-    person (values: indexes into GENDERS). `spoken_run`: per token, inside a spoken-language run ("je parle français" is no
-    masculine adjective)."""
+    person (values: indexes into GENDERS). `spoken_run`: sorted positions inside spoken-language
+    runs ("je parle français" is no masculine adjective)."""
     found = scan.matches["gender"]
-    claims = (found.value != TRAP) & ~spoken_run[found.start] & ~scan.before("gender_not_before", found.start)
-    claims &= ~scan.after("gender_not_after", found.end - 1)
-    found = found.take(claims)
+    found = found.take((found.value != TRAP) & ~contains(spoken_run, found.start))
     code = np.array([GENDERS.index(label) for label in scan.labels["gender"]], dtype=np.int64)[found.value]
     found = Matches(found.start, found.end, code, found.flag)
-    ad = scan.tokens.ad[found.start]
+    ad = scan.tokens.ad
+    plain = _about_the_person(scan, found.take(found.flag != WEAK))
+    # grammar only speaks for ads that write no plain gender word (most ads write several adjectives)
+    weak = found.take((found.flag == WEAK) & ~np.isin(ad[found.start], ad[plain.start]))
+    weak = _about_the_person(scan, weak)
     gender = np.full(scan.tokens.n_ads, NOT_STATED, dtype=np.int8)
-    for chosen in (found.flag == WEAK, found.flag != WEAK):  # plain words overwrite grammar
-        ads, first = np.unique(ad[chosen], return_index=True)
-        gender[ads] = code[chosen][first]
-    gender[ad[(found.flag != WEAK) & (code == _TRANS)]] = _TRANS
-    return gender, found
+    for words in (weak, plain):
+        ads, first = np.unique(ad[words.start], return_index=True)
+        gender[ads] = words.value[first]
+    gender[ad[plain.start[plain.value == _TRANS]]] = _TRANS
+    claimed = Matches(*(np.concatenate(pair) for pair in zip((plain.start, plain.end, plain.value, plain.flag),
+                                                             (weak.start, weak.end, weak.value, weak.flag))))
+    return gender, claimed.take(np.argsort(claimed.start, kind="stable"))
+
+
+def _about_the_person(scan: Scan, words: Matches) -> Matches:
+    """The gender words that are not about the client ("for men", "hommes bienvenus")."""
+    keep = ~scan.before("gender_not_before", words.start) & ~scan.after("gender_not_after", words.end - 1)
+    return words.take(keep)

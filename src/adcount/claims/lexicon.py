@@ -89,13 +89,15 @@ def check_lexicon_data(data: Any, where: str) -> None:
 def load_lexicon(language: str, extension: Mapping[str, Any] | None = None) -> Lexicon:
     """The compiled lexicon of `language`: the built-in one extended by `extension`, or
     `extension` alone for a language adcount does not ship (it must then give stop words)."""
-    if extension is not None:
-        check_lexicon_data(extension, f"lexicon {language!r}")
+    lexicon_data(language, extension)  # validates before anything is cached
     return _compiled(language, json.dumps(extension or {}, sort_keys=True))
 
 
 def lexicon_data(language: str, extension: Mapping[str, Any] | None = None) -> dict[str, Any]:
-    """The raw (not normalised) lexicon of `language` with `extension` merged in."""
+    """The raw (not normalised) lexicon of `language` with `extension` merged in; LexiconError
+    when either has a wrong shape."""
+    if extension is not None:
+        check_lexicon_data(extension, f"lexicon {language!r}")
     path = BUILTIN_DIR / f"{language}.json"
     if path.exists():
         base = json.loads(path.read_text(encoding="utf-8"))
@@ -173,7 +175,7 @@ def _compiled(language: str, extension_json: str) -> Lexicon:
     tables = {}
     for name, items in entries.items():
         rows = [(tuple(position[word] for word in spelled[phrase]), label, flag) for phrase, label, flag in items]
-        tables[name] = PhraseTable.build(rows, _labels(name, items), len(words), longest_wins=name in _CLAIM_TABLES)
+        tables[name] = PhraseTable.build(rows, _labels(name, items), longest_wins=name in _CLAIM_TABLES)
     not_names = {word for phrase in not_names_list for word in spelled[phrase]}
     endings = tuple(sorted({ending.strip().lower() for ending in data.get("names", {}).get("not_endings", [])}))
     return Lexicon(language, words, stop_words, frozenset(not_names | stop_words | phrase_words), endings, tables)

@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
+from adcount.claims.phrases import contains
 from adcount.claims.scan import Scan
 
 NAME_POSITION_SHARE = 0.3  # a word is a name when this share of the ads containing it put it in name position
@@ -25,34 +26,41 @@ MIN_NAME_LETTERS = 3
 
 
 def read_names(scan: Scan, standalone: np.ndarray, described: np.ndarray) -> tuple[np.ndarray, sp.csr_matrix, np.ndarray]:
-    """The name words (sorted), the binary ads x name-words CSR matrix, and per token whether it
-    is a name word. `standalone`: per token, a number that can be an age (ages.standalone_numbers);
-    `described`: per token, a gender or origin word claimed for the person starts on it."""
+    """The name words (sorted), the binary ads x name-words CSR matrix, and per vocabulary word
+    whether it is a name. `standalone`: sorted positions of numbers that can be an age on their own
+    (ages.AgeNumbers.standalone); `described`: sorted positions where a gender or origin word
+    claimed for the person starts."""
     tokens = scan.tokens
-    n = len(tokens.ad)
-    at = np.arange(n)
-    following = np.maximum(tokens.neighbour(1), 0)
-    before_description = (tokens.neighbour(1) >= 0) & (standalone | described)[following]
-    in_position = scan.before("name_before", at) | scan.after("name_after", at) | before_description
-    in_position &= ~scan.before("name_not_after", at)  # "sur Amiens", "to the scene": places, things
     candidate_word = _may_be_name(tokens.vocabulary) & ~scan.never_name
-    in_position &= candidate_word[tokens.word]
-    placed = _ads_per_word(tokens.ad[in_position], tokens.word[in_position], len(tokens.vocabulary))
+    at = np.flatnonzero(candidate_word[tokens.word])
+    following = tokens.neighbour(at, 1)
+    before_description = (following >= 0) & (contains(standalone, following) | contains(described, following))
+    after_cue, before_cue = _cued(scan, "name_before", after=True), _cued(scan, "name_after", after=False)
+    in_position = contains(after_cue, at) | contains(before_cue, at) | before_description
+    in_position[in_position] = ~scan.before("name_not_after", at[in_position])  # "sur Amiens", "to the scene"
+    placed = _ads_per_word(tokens.ad[at[in_position]], tokens.word[at[in_position]], len(tokens.vocabulary))
     candidates = np.flatnonzero(placed)
-    holds_candidate = placed[tokens.word] > 0
-    containing = _ads_per_word(tokens.ad[holds_candidate], tokens.word[holds_candidate], len(tokens.vocabulary))
+    holding = at[placed[tokens.word[at]] > 0]
+    containing = _ads_per_word(tokens.ad[holding], tokens.word[holding], len(tokens.vocabulary))
     is_name = np.zeros(len(tokens.vocabulary), dtype=bool)
     is_name[candidates] = placed[candidates] / containing[candidates] >= NAME_POSITION_SHARE
     kept = np.flatnonzero(is_name)
     kept = kept[np.argsort(tokens.vocabulary[kept].astype(str), kind="stable")]
     column = np.full(len(tokens.vocabulary), -1, dtype=np.int64)
     column[kept] = np.arange(len(kept))
-    named = is_name[tokens.word]
-    matrix = sp.csr_matrix((np.ones(int(named.sum()), dtype=np.float32), (tokens.ad[named], column[tokens.word[named]])),
+    named = holding[is_name[tokens.word[holding]]]
+    matrix = sp.csr_matrix((np.ones(len(named), dtype=np.float32), (tokens.ad[named], column[tokens.word[named]])),
                            shape=(tokens.n_ads, len(kept)))
     matrix.sum_duplicates()
     matrix.data[:] = 1.0
-    return tokens.vocabulary[kept], matrix, named
+    return tokens.vocabulary[kept], matrix, is_name
+
+
+def _cued(scan: Scan, table: str, after: bool) -> np.ndarray:
+    """Sorted positions right after (else right before) a phrase of `table`, in the same ad."""
+    found = scan.matches[table]
+    edge = scan.tokens.neighbour(found.end - 1, 1) if after else scan.tokens.neighbour(found.start, -1)
+    return np.unique(edge[edge >= 0])
 
 
 def _may_be_name(vocabulary: np.ndarray) -> np.ndarray:
@@ -62,8 +70,6 @@ def _may_be_name(vocabulary: np.ndarray) -> np.ndarray:
 
 def _ads_per_word(ad: np.ndarray, word: np.ndarray, n_words: int) -> np.ndarray:
     """How many distinct ads hold each word (counted once per ad)."""
-    if len(ad) == 0:
-        return np.zeros(n_words, dtype=np.int64)
-    n_ads = int(ad.max()) + 1
-    distinct = np.unique(word * n_ads + ad)
-    return np.bincount(distinct // n_ads, minlength=n_words)
+    words_by_ads = sp.csr_matrix((np.ones(len(ad), dtype=np.int32), (word, ad)),
+                                 shape=(n_words, int(ad.max(initial=0)) + 1))  # duplicates summed: one entry per ad
+    return np.diff(words_by_ads.indptr)

@@ -18,22 +18,21 @@ import scipy.sparse as sp
 
 from adcount.claims.lexicon import NEEDS_CUE
 from adcount.claims.matrix import label_matrix
-from adcount.claims.phrases import TRAP, Matches
+from adcount.claims.phrases import TRAP, Matches, contains
 from adcount.claims.scan import Scan
 
 
 def read_origin(scan: Scan, spoken_run: np.ndarray) -> tuple[np.ndarray, sp.csr_matrix, Matches]:
     """The origin labels claimed (sorted), the binary ads x labels matrix, and the origin phrases
-    claimed (a country name without its cue)."""
+    claimed (a country name without its cue). `spoken_run`: sorted positions inside spoken-language
+    runs."""
     tokens = scan.tokens
-    n = len(tokens.ad)
     found = scan.matches["origin"]
-    found = found.take((found.value != TRAP) & ~spoken_run[found.start])
+    found = found.take((found.value != TRAP) & ~contains(spoken_run, found.start))
     country = found.flag == NEEDS_CUE
-    cue_start = scan.matches["origin_cues"].start_of_end(n)
-    previous = tokens.neighbour(-1)[found.start]
-    cued = (previous >= 0) & (cue_start[np.maximum(previous, 0)] >= 0)
-    phrase_start = np.maximum(np.where(country, cue_start[np.maximum(previous, 0)], found.start), 0)
+    cue_start = scan.start_before("origin_cues", found.start)
+    cued = cue_start >= 0
+    phrase_start = np.maximum(np.where(country, cue_start, found.start), 0)
     cued &= ~scan.before("origin_trip_words", phrase_start)  # "just back from Mexico", "bisous de Rome"
     claims = (~country | cued) & ~scan.before("origin_not_before", phrase_start)  # "rue" before "de russie"
     claims &= ~scan.after("origin_not_after", found.end - 1)

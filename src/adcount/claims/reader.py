@@ -13,10 +13,11 @@ from typing import Any
 
 import numpy as np
 
-from adcount.claims.ages import read_ages, standalone_numbers
+from adcount.claims.ages import age_numbers, read_ages
 from adcount.claims.gender import read_gender
 from adcount.claims.lexicon import GENDERS, WEAK, LexiconError, load_lexicon
 from adcount.claims.names import read_names
+from adcount.claims.phrases import contains
 from adcount.claims.origin import read_origin
 from adcount.claims.result import Claims
 from adcount.claims.scan import scan
@@ -44,21 +45,20 @@ def read_claims(normalised: Sequence[str], *, languages: Sequence[str] = DEFAULT
         raise LexiconError("read_claims needs at least one language")
     compiled = [load_lexicon(language, lexicons.get(language)) for language in languages]
     found = scan(tokenise(list(normalised)), compiled)
-    n_tokens = len(found.tokens.ad)
     spoken_labels, spoken, spoken_run = read_spoken(found)
     origin_labels, origins, origin_words = read_origin(found, spoken_run)
     gender, gender_words = read_gender(found, spoken_run)
     # a name stands before its origin or a trans word ("Kelly, brésilienne", "Pamela, trans");
     # before "girl" stand places and kinds as often ("California girl", "party girl")
     trans_words = gender_words.take((gender_words.value == GENDERS.index("trans")) & (gender_words.flag != WEAK))
-    described = origin_words.starts_at(n_tokens) | trans_words.starts_at(n_tokens)
-    standalone = standalone_numbers(found)
-    vocabulary, names, is_name = read_names(found, standalone, described)
-    person_word = is_name | gender_words.ends_at(n_tokens) | origin_words.ends_at(n_tokens) | found.ends("name_after")
-    previous = found.tokens.neighbour(-1)
-    after_person = (previous >= 0) & person_word[np.maximum(previous, 0)]
+    described = np.union1d(origin_words.start, trans_words.start)
+    numbers = age_numbers(found)
+    vocabulary, names, is_name = read_names(found, numbers.standalone, described)
+    previous = found.tokens.neighbour(numbers.at, -1)
+    described_ends = np.unique(np.concatenate([gender_words.end, origin_words.end, found.matches["name_after"].end]) - 1)
+    after_person = (previous >= 0) & is_name[found.tokens.word[previous]] | contains(described_ends, previous)
     return Claims(
-        names=names, vocabulary=vocabulary, age=read_ages(found, standalone, after_person),
+        names=names, vocabulary=vocabulary, age=read_ages(found, numbers, after_person),
         gender=gender, origins=origins, origin_labels=origin_labels, spoken=spoken,
         spoken_labels=spoken_labels, language=found.language.astype(np.int8), languages=found.languages,
     )

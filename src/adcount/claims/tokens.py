@@ -5,7 +5,8 @@ texts once into a flat array of word ids, with the ad each token belongs to, tur
 into comparisons of shifted integer arrays. Digits glued to letters are split ("23yo" -> "23" "yo",
 "1m65" -> "1" "m" "65") and each piece after the first is marked as glued to the one before, so a
 reader can take "20a" as French for "20 ans" without reading "de 20 a 23h" as an age. Splitting,
-tokenising and building the vocabulary are pyarrow compute kernels: no Python per ad or per word.
+tokenising and building the vocabulary are pyarrow compute kernels and numpy: no Python per ad
+or per word.
 """
 
 from __future__ import annotations
@@ -34,15 +35,15 @@ class Tokens:
 
     @property
     def number(self) -> np.ndarray:
-        """int64 (t,): value of each token written in digits, else NO_NUMBER."""
+        """(t,): value of each token written in digits, else NO_NUMBER."""
         return self.vocabulary_number[self.word]
 
-    def neighbour(self, offset: int) -> np.ndarray:
-        """Index of the token `offset` places away in the same ad, or -1 (text edge)."""
-        index = np.arange(len(self.ad)) + offset
-        inside = (index >= 0) & (index < len(self.ad))
-        index = np.where(inside, index, 0)
-        return np.where(inside & (self.ad[index] == self.ad), index, -1)
+    def neighbour(self, at: np.ndarray, offset: int) -> np.ndarray:
+        """For token positions `at`: the position `offset` places away in the same ad, or -1."""
+        other = at + offset
+        inside = (other >= 0) & (other < len(self.ad))
+        other = np.where(inside, other, at)
+        return np.where(inside & (self.ad[other] == self.ad[at]), other, -1)
 
 
 def split_glued(texts: pa.Array) -> pa.Array:
@@ -52,19 +53,27 @@ def split_glued(texts: pa.Array) -> pa.Array:
 
 
 def tokenise(normalised: list[str]) -> Tokens:
-    """The token stream of texts that went through `normalize_texts`."""
-    texts = split_glued(pa.array(normalised, type=pa.large_string()))
-    lists = pc.split_pattern(texts, " ")
+    """The token stream of texts that went through `normalize_texts`.
+
+    Texts are split on spaces and dictionary-encoded by pyarrow; the digit/letter split is done
+    on the distinct words only (a few thousand carry digits), then spread to their tokens."""
+    lists = pc.split_pattern(pa.array(normalised, type=pa.large_string()), " ")
     pieces = pc.list_flatten(lists)
-    ad = pc.list_parent_indices(lists).to_numpy().astype(np.int64)
     keep = pc.not_equal(pieces, "")
+    ad = pc.list_parent_indices(lists).to_numpy()[keep.to_numpy(zero_copy_only=False)].astype(np.int64)
     encoded = pc.dictionary_encode(pieces.filter(keep))
-    piece_words = pd.Series(encoded.dictionary.to_pylist(), dtype=object)
-    glued_piece = piece_words.str.startswith(GLUE_MARK).to_numpy(dtype=bool)
-    word_of_piece, vocabulary = pd.factorize(piece_words.str.removeprefix(GLUE_MARK))
-    indices = encoded.indices.to_numpy()
-    word = word_of_piece[indices].astype(np.int64)
-    return Tokens(ad=ad[keep.to_numpy(zero_copy_only=False)], word=word, glued=glued_piece[indices],
+    split = split_glued(encoded.dictionary)  # "23yo" -> "23 ~yo"
+    parts = pc.split_pattern(split, " ")
+    part_words = pd.Series(pc.list_flatten(parts).to_numpy(zero_copy_only=False), dtype=object)
+    glued_part = part_words.str.startswith(GLUE_MARK).to_numpy(dtype=bool)
+    word_of_part, vocabulary = pd.factorize(part_words.str.removeprefix(GLUE_MARK))
+    # each raw token becomes the parts of its dictionary entry, in order
+    indices = encoded.indices.to_numpy().astype(np.int64)
+    part_offsets = parts.offsets.to_numpy().astype(np.int64)
+    count = np.diff(part_offsets)[indices]
+    first = np.repeat(part_offsets[indices], count)
+    part = first + np.arange(count.sum()) - np.repeat(np.cumsum(count) - count, count)
+    return Tokens(ad=np.repeat(ad, count), word=word_of_part[part].astype(np.int64), glued=glued_part[part],
                   vocabulary=np.asarray(vocabulary, dtype=object), vocabulary_number=_numbers(vocabulary),
                   n_ads=len(normalised))
 
