@@ -5,9 +5,7 @@
     .venv/bin/python benchmarks/bench_claims.py speed --n 100000 --baseline /path/to/old/reader.py
 
 ``accuracy`` reads each labelled file of ``tests/data/claims/`` as one ad set (the name test is a
-set-level one) and prints precision and recall per claim kind: names (every name word an ad
-claims against its labelled names), age (the age read against the labelled one), gender and
-origin (the labels read against the labelled ones), spoken languages.
+set-level one) and prints precision and recall per claim kind (`adcount.claims.scoring`).
 
 ``speed`` times `read_claims` on the normalised texts of ``adcount.synth.generate(preset=
 "text-scale")`` (texts generated once and cached under /tmp; normalising is not timed: the pipeline
@@ -34,11 +32,11 @@ import numpy as np  # noqa: E402
 
 import adcount  # noqa: E402
 from adcount.claims import read_claims  # noqa: E402
+from adcount.claims.scoring import score_claims  # noqa: E402
 from adcount.normalize.text import normalize_texts  # noqa: E402
 
 LABELLED = Path(__file__).resolve().parent.parent / "tests" / "data" / "claims"
 CACHE = Path("/tmp/adcount-bench-claims")
-KINDS = ("names", "age", "gender", "origin", "spoken")
 
 
 def labelled_sets() -> dict[str, list[dict]]:
@@ -46,35 +44,13 @@ def labelled_sets() -> dict[str, list[dict]]:
             for path in sorted(LABELLED.glob("*.jsonl"))}
 
 
-def claim_counts(rows: list[dict]) -> dict[str, tuple[int, int, int]]:
-    """Per kind: true positives, false positives, false negatives over the ads of one set."""
-    found = read_claims(normalize_texts([row["text"] for row in rows])).to_frame()
-    labelled_names = normalize_texts([" ".join(row["names"]) for row in rows])
-    counts = {kind: np.zeros(3, dtype=np.int64) for kind in KINDS}
-    for row, names, (_, got) in zip(rows, labelled_names, found.iterrows()):  # a few hundred labelled ads
-        pairs = {
-            "names": (_split(got["names"]), set(names.split())),
-            "age": (set() if np.isnan(got["age"]) else {float(got["age"])},
-                    set() if row["age"] is None else {float(row["age"])}),
-            "gender": (_split(got["gender"]), {row["gender"]} - {None}),
-            "origin": (_split(got["origin"]), set(row["origins"])),
-            "spoken": (_split(got["spoken"]), set(row["spoken"])),
-        }
-        for kind, (read, truth) in pairs.items():
-            counts[kind] += (len(read & truth), len(read - truth), len(truth - read))
-    return {kind: tuple(int(x) for x in value) for kind, value in counts.items()}
-
-
-def _split(joined: str) -> set[str]:
-    return set(joined.split("|")) - {""}
-
-
 def accuracy(_: argparse.Namespace) -> None:
     print(f"{'set':14s} {'kind':7s} {'precision':>9s} {'recall':>7s} {'tp':>4s} {'fp':>4s} {'fn':>4s}")
     for name, rows in labelled_sets().items():
-        for kind, (tp, fp, fn) in claim_counts(rows).items():
-            print(f"{name + f' ({len(rows)})':14s} {kind:7s} {tp / max(tp + fp, 1):9.3f} {tp / max(tp + fn, 1):7.3f}"
-                  f" {tp:4d} {fp:4d} {fn:4d}")
+        scores = score_claims(read_claims(normalize_texts([row["text"] for row in rows])), rows)
+        for kind, row in scores.iterrows():
+            print(f"{name + f' ({len(rows)})':14s} {kind:7s} {row.precision:9.3f} {row.recall:7.3f}"
+                  f" {int(row.tp):4d} {int(row.fp):4d} {int(row.fn):4d}")
 
 
 def synthetic_normalised(n: int) -> list[str]:

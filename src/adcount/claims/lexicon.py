@@ -43,7 +43,7 @@ SCHEMA: dict[str, Any] = {
     "names": {"cues_before": _LIST, "cues_after": _LIST, "not_after": _LIST, "not_names": _LIST,
               "not_endings": _LIST},
     "ages": {"labels_before": _LIST, "cues_before": _LIST, "cues_after": _LIST, "glued_after": _LIST,
-             "not_before": _LIST, "not_after": _LIST, "units": _LIST, "range_words": _LIST},
+             "person_words": _LIST, "not_before": _LIST, "not_after": _LIST, "units": _LIST, "range_words": _LIST},
     "gender": {"woman": _LIST, "man": _LIST, "trans": _LIST, "woman_weak": _LIST, "man_weak": _LIST,
                "traps": _LIST, "not_before": _LIST, "not_after": _LIST},
     "origin": {"words": _MAP, "countries": _MAP, "country_cues": _LIST, "trip_words": _LIST, "traps": _LIST,

@@ -7,7 +7,7 @@ describing the person ("Sonia, belle africaine", "Pamela, trans brésilienne"). 
 ("I'm new", "jolie 25 ans"); a real name sits in name position in a large share of the ads that
 contain it, a common word in a small share, and `NAME_POSITION_SHARE` separates them. Words of
 the lexicons (stop words, cue words, gender and origin words, the lexicons' not_names) are never
-names. Each ad then claims every name word it contains, wherever it stands: a re-post that says
+names, nor, in an ad of a language, words with an adjective ending of it ("-euse", "-ment"). Each ad then claims every name word it contains, wherever it stands: a re-post that says
 "Jessica is back" without any cue still claims Jessica. "je suis X" is no cue: it is mostly
 followed by adjectives.
 """
@@ -31,8 +31,9 @@ def read_names(scan: Scan, standalone: np.ndarray, described: np.ndarray) -> tup
     (ages.AgeNumbers.standalone); `described`: sorted positions where a gender or origin word
     claimed for the person starts."""
     tokens = scan.tokens
-    candidate_word = _may_be_name(tokens.vocabulary) & ~scan.never_name
+    candidate_word = _may_be_name(tokens.vocabulary) & ~scan.lexicon_word
     at = np.flatnonzero(candidate_word[tokens.word])
+    at = at[~scan.odd_ending[scan.language[tokens.ad[at]], tokens.word[at]]]  # an ending of its ad's language
     following = tokens.neighbour(at, 1)
     before_description = (following >= 0) & (contains(standalone, following) | contains(described, following))
     after_cue, before_cue = _cued(scan, "name_before", after=True), _cued(scan, "name_after", after=False)

@@ -57,6 +57,7 @@ def read_claims(normalised: Sequence[str], *, languages: Sequence[str] = DEFAULT
     previous = found.tokens.neighbour(numbers.at, -1)
     described_ends = np.unique(np.concatenate([gender_words.end, origin_words.end, found.matches["name_after"].end]) - 1)
     after_person = (previous >= 0) & is_name[found.tokens.word[previous]] | contains(described_ends, previous)
+    after_person |= found.start_of_phrase_to("age_person_words", previous) >= 0  # "escort, 28", "mannequin, 25 ans"
     return Claims(
         names=names, vocabulary=vocabulary, age=read_ages(found, numbers, after_person),
         gender=gender, origins=origins, origin_labels=origin_labels, spoken=spoken,

@@ -35,8 +35,8 @@ class Scan:
     ids: tuple[np.ndarray, ...]  # per lexicon, (tokens,) word id in it, -1 elsewhere
     matches: Mapping[str, Matches]  # FOUND_TABLES -> matches in all ads; values index labels[name] (or TRAP)
     labels: Mapping[str, tuple[str, ...]]
-    never_name: np.ndarray  # (vocabulary,) bool: a lexicon word (stop word, cue, not_names ...) or an
-    # adjective ending of not_endings
+    lexicon_word: np.ndarray  # (vocabulary,) bool: a word of some lexicon (stop word, cue, not_names ...)
+    odd_ending: np.ndarray  # (lexicons, vocabulary) bool: ends as that language's adjectives do ("-euse", "-ing")
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -98,17 +98,11 @@ def scan(tokens: Tokens, lexicons: Sequence[Lexicon]) -> Scan:
                  for part, lexicon in zip(found[table], lexicons)]
         merged = Matches(*(np.concatenate(arrays) for arrays in zip(*((m.start, m.end, m.value, m.flag) for m in parts))))
         matches[table] = merged.take(np.argsort(merged.start, kind="stable"))
-    return Scan(tokens, language, tuple(lexicons), tuple(all_ids), matches, labels, _never_names(tokens, lexicons))
-
-
-def _never_names(tokens: Tokens, lexicons: Sequence[Lexicon]) -> np.ndarray:
-    """Per vocabulary word: a word of some lexicon, or with an ending of some lexicon's not_endings."""
     vocabulary = pd.Series(tokens.vocabulary, dtype=object)
-    never = vocabulary.isin(set().union(*(lexicon.never_names for lexicon in lexicons))).to_numpy(dtype=bool)
-    endings = tuple(sorted({ending for lexicon in lexicons for ending in lexicon.not_endings}))
-    if endings:
-        never = never | vocabulary.str.endswith(endings).to_numpy(dtype=bool)
-    return never
+    lexicon_word = vocabulary.isin(set().union(*(lexicon.never_names for lexicon in lexicons))).to_numpy(dtype=bool)
+    odd_ending = np.array([vocabulary.str.endswith(lexicon.not_endings).to_numpy(dtype=bool) if lexicon.not_endings
+                           else np.zeros(len(vocabulary), dtype=bool) for lexicon in lexicons]).reshape(len(lexicons), -1)
+    return Scan(tokens, language, tuple(lexicons), tuple(all_ids), matches, labels, lexicon_word, odd_ending)
 
 
 def _relabelled(found: Matches, own: tuple[str, ...], merged: tuple[str, ...]) -> Matches:
