@@ -68,7 +68,8 @@ class Lexicon:
     language: str
     words: pd.Index  # every word of every phrase; table word ids index it
     stop_words: frozenset[str]
-    never_names: frozenset[str]  # not_names, stop words and every word of the lexicon's phrases
+    never_names: frozenset[str]  # not_names, stop words and the words of the lexicon's phrases, but for
+    # grammar-only gender words and age person words ("Princesse", "Bambi", "Candy" are aliases too)
     not_endings: tuple[str, ...]  # word endings of adjectives and common nouns ("-euse", "-ing"): never names
     tables: Mapping[str, PhraseTable]
 
@@ -177,8 +178,13 @@ def _compiled(language: str, extension_json: str) -> Lexicon:
         rows = [(tuple(position[word] for word in spelled[phrase]), label, flag) for phrase, label, flag in items]
         tables[name] = PhraseTable.build(rows, _labels(name, items), longest_wins=name in _CLAIM_TABLES)
     not_names = {word for phrase in not_names_list for word in spelled[phrase]}
+    alias_like = {word for phrase, _, flag in entries["gender"] if flag == WEAK for word in spelled[phrase]}
+    alias_like |= {word for phrase, _, _ in entries["age_person_words"] for word in spelled[phrase]}
+    others = {word for name, items in entries.items() if name != "age_person_words"
+              for phrase, _, flag in items if not (name == "gender" and flag == WEAK) for word in spelled[phrase]}
     endings = tuple(sorted({ending.strip().lower() for ending in data.get("names", {}).get("not_endings", [])}))
-    return Lexicon(language, words, stop_words, frozenset(not_names | stop_words | phrase_words), endings, tables)
+    never = not_names | stop_words | others | (phrase_words - alias_like)
+    return Lexicon(language, words, stop_words, frozenset(never), endings, tables)
 
 
 def _labels(name: str, items: list[tuple[str, str | None, int]]) -> tuple[str, ...]:
