@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from adcount.claims import GENDERS, read_claims
+from adcount.claims import GENDERS, claims_by_person, read_claims
 from adcount.normalize.text import normalize_texts
 
 ADS = [
@@ -81,3 +81,17 @@ def test_row_order_does_not_change_what_each_ad_claims(seed):
     order = np.random.default_rng(seed).permutation(len(texts))
     straight, shuffled = read(texts).to_frame(), read([texts[k] for k in order]).to_frame()
     assert shuffled.reset_index(drop=True).equals(straight.iloc[order].reset_index(drop=True))
+
+
+def test_claims_gathered_per_person():
+    texts = ["Hi I'm Jessica, 23yo Colombian girl, I speak Spanish.", "Jessica back in town, Latina, 22, text me",
+             "TS Valeria, 26, Brazilian, men only", "Valeria here, 17 y/o, from Brazil", "Discreet incall, no rush"]
+    persons = claims_by_person(read(texts), np.array(["p1", "p1", "p2", "p2", "p3"]))
+    assert persons["person"].tolist() == ["p1", "p2", "p3"] and persons["ads"].tolist() == [2, 2, 1]
+    assert persons["gender"].tolist() == ["woman", "trans", ""] and persons["gender_ads"].tolist() == [2, 1, 0]
+    assert persons["origins"].tolist() == ["CO|latina", "BR", ""]
+    assert persons["names"].tolist() == ["jessica", "valeria", ""] and persons["spoken"].tolist() == ["es", "", ""]
+    assert persons["age_min"].tolist()[:2] == [22, 17] and persons["age_median"].tolist()[:2] == [22.5, 21.5]
+    assert np.isnan(persons["age_min"][2])
+    with pytest.raises(ValueError, match="2 person labels for 5 ads"):
+        claims_by_person(read(texts), np.array(["a", "b"]))
