@@ -19,7 +19,7 @@ from adcount.config import Config
 from adcount.coverage import channel_coverage
 from adcount.ids import ad_id_rank, by_smallest_ad
 from adcount.link.chaining import complete_pairs, split_chains
-from adcount.link.claims import read_claims
+from adcount.claims import read_claims
 from adcount.link.cluster import ad_confidence, components, network_edges, person_labels
 from adcount.link.comparisons import STOCK_PHOTO_CONTACTS, comparison_levels
 from adcount.link.features import AdSignals, TemplateEvidence, contact_spread, pair_features
@@ -78,7 +78,7 @@ def deduplicate(ads: Ads | pd.DataFrame | str | Path, config: Config | None = No
     say("text")
     text = text_evidence(table, config.text)
     normalised = normalize_texts((table["title"] + "\n" + table["text"]).tolist())
-    claims = read_claims(normalised)
+    claims = read_claims(normalised, languages=config.claims.languages, lexicons=config.claims.lexicons)
     age = np.where(np.isnan(age), claims.age, age)
 
     say("photos")
@@ -143,7 +143,7 @@ def deduplicate(ads: Ads | pd.DataFrame | str | Path, config: Config | None = No
     return DedupResult(
         ads=ads, config=config, pairs=pairs, features=features, bits=bits, probability=probability,
         person=by_smallest_ad(persons, id_rank), network=by_smallest_ad(networks, id_rank), confidence=confidence, contacts=contacts,
-        text_usable=text.usable, flags=_flags(ads.flags, photos.flags), coverage=coverage,
+        text_usable=text.usable, flags=_flags(ads.flags, photos.flags), claims=claims, coverage=coverage,
     )
 
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
+from adcount.claims import Claims, claims_by_person
 from adcount.config import Config
 from adcount.coverage import Coverage
 from adcount.estimate.linkage import replicate_interval, sample_person_counts
@@ -45,6 +46,7 @@ class DedupResult:
     contacts: ContactKeys
     text_usable: np.ndarray  # per ad: enough text to compare
     flags: pd.DataFrame  # ad_id, column, value, reason: parts of kept ads that could not be used
+    claims: Claims  # what each ad's text claims: names, age, gender, origins, languages
     coverage: Coverage  # per evidence channel, the ads carrying it; warnings on silent channels
 
     @property
@@ -113,10 +115,12 @@ class DedupResult:
         frame = pd.DataFrame({
             "person": self.person, "network": self.network, "ad_id": table["ad_id"],
             "site": table["site"], "city": table["city"], "posted_at": table["posted_at"],
-            "age": table["age"], "gender": table["gender"], "nationality": table["nationality"],
+            "age": _claimed_age(table["age"], self.claims.age), "gender": table["gender"],
+            "nationality": table["nationality"],
         })
         grouped = frame.groupby("person", sort=True)
         n, person = self.n_persons, self.person
+        claimed = claims_by_person(self.claims, person)  # what the texts say, per person label
         site = table["site"].to_numpy(dtype=object)
         has_site = site != ""
         persons = pd.DataFrame({
@@ -129,8 +133,12 @@ class DedupResult:
             "first_seen": grouped["posted_at"].min().to_numpy(),
             "last_seen": grouped["posted_at"].max().to_numpy(),
             "age": grouped["age"].median().to_numpy(),
-            "gender": _mode(person, table["gender"].to_numpy(dtype=object), n),
-            "nationality": _mode(person, table["nationality"].to_numpy(dtype=object), n),
+            "age_min": grouped["age"].min().to_numpy(),
+            "gender": _stated(_mode(person, table["gender"].to_numpy(dtype=object), n), claimed["gender"]),
+            "nationality": _stated(_mode(person, table["nationality"].to_numpy(dtype=object), n),
+                                   _first_label(claimed["origins"])),
+            "origins": claimed["origins"].to_numpy(dtype=object),
+            "languages": claimed["spoken"].to_numpy(dtype=object),
         })
         contacts = self.contacts
         for kind in KINDS:
@@ -259,6 +267,22 @@ class DedupResult:
         files["config"] = out / "config.json"
         files["config"].write_text(self.config.to_json() + "\n")
         return files
+
+
+def _claimed_age(column: pd.Series, from_text: np.ndarray) -> np.ndarray:
+    """Per ad, the age column where given, else the age its text claims (NaN when neither)."""
+    given = column.to_numpy(dtype=float, na_value=np.nan)
+    return np.where(np.isnan(given), from_text, given)
+
+
+def _first_label(joined: pd.Series) -> pd.Series:
+    """The first of "|"-joined labels ("" when there are none)."""
+    return joined.astype(object).fillna("").astype(str).str.partition("|")[0]
+
+
+def _stated(column: np.ndarray, from_text: pd.Series) -> np.ndarray:
+    """A structured column's value per person, or what the texts claim where the column is empty."""
+    return np.where(column != "", column, from_text.fillna("").to_numpy(dtype=object)).astype(object)
 
 
 def _distinct(groups: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
