@@ -277,7 +277,7 @@ def _claimed_age(column: pd.Series, from_text: np.ndarray) -> np.ndarray:
 
 def _first_label(joined: pd.Series) -> pd.Series:
     """The first of "|"-joined labels ("" when there are none)."""
-    return joined.astype(object).fillna("").astype(str).str.partition("|")[0]
+    return joined.astype(object).fillna("").astype(str).str.extract(r"^([^|]*)", expand=False).fillna("")
 
 
 def _stated(column: np.ndarray, from_text: pd.Series) -> np.ndarray:
