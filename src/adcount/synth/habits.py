@@ -29,7 +29,9 @@ from .worlds import WORLDS, World
 
 STREAM_AGENCIES, STREAM_WORLD, STREAM_LANGUAGES, STREAM_AGES = 5, 6, 7, 8
 FALLBACK_LANGUAGE = "en"  # written where the city's language has no phrase book yet
-SECOND_LANGUAGE = {"en": "fr"}  # a bilingual person's other language; English for the others
+# a bilingual person's other language: English, or for those who write English, French where
+# it is spoken (Canada, France, Belgium, Switzerland, Luxembourg); elsewhere she writes one
+FRENCH_SPEAKING_COUNTRIES = ("CA", "FR", "BE", "CH", "LU")
 
 
 def apply_person_habits(preset: Preset, p: Persons,
@@ -97,9 +99,10 @@ def assign_languages(preset: Preset, world: World, p: Persons, rng: np.random.Ge
     english = u[0] < np.where(foreign, preset.english_share_foreign,
                               preset.english_share_domestic)
     language = np.where(english, "en", local).astype(object)
-    second = np.where(u[1] < preset.bilingual_share,
-                      [SECOND_LANGUAGE.get(code, "en") for code in language.tolist()],
-                      "").astype(object)
+    country = home_countries(world, p)
+    other = np.where(language != "en", "en",
+                     np.where(np.isin(country, FRENCH_SPEAKING_COUNTRIES), "fr", ""))
+    second = np.where(u[1] < preset.bilingual_share, other, "").astype(object)
     members, leaders = organiser_leaders(p.network, np.isin(p.kind, ORGANISED_KINDS))
     language[members], second[members] = language[leaders], second[leaders]
     decoys = np.flatnonzero(p.copy_of >= 0)

@@ -177,7 +177,7 @@ _TEXT_SCALE = replace(
 # Shares are orders of magnitude from the field (ads per person of the held-out real set: 5,000
 # ads for 3,787 phone clusters; Polaris 2018 for the Asian massage networks), not fits.
 _NORTH_AMERICA_EN = replace(
-    _PAS_DE_CALAIS_2018, name="north-america-en", n_ads=5_000, ads_per_person=1.8,
+    _PAS_DE_CALAIS_2018, name="north-america-en", n_ads=5_000, ads_per_person=1.6,
     activity_floor=0.5, activity_sigma=1.3, n_sites=12, start="2016-01-01", end="2017-06-30",
     geography="north-america", network_share=0.12, network_size_max=6, partner_share=0.05,
     decoy_share=0.08, tourer_share=0.2, phone_change_share=0.25, foreign_phone_share=0.1,
@@ -185,7 +185,7 @@ _NORTH_AMERICA_EN = replace(
     foreign_share_network=0.85, body_sentences=(3, 6), sentence_edit_rate=0.1,
     photos=False, photos_per_person=(0, 0), photos_per_ad=(0, 0), stock_pool=0,
     stock_user_share=0.0, network_flat_share=0.0,
-    active_days_mean=150.0, phone_formats="local", profile_field_site_share=0.2,
+    active_days_mean=240.0, phone_formats="local", profile_field_site_share=0.2,
     english_share_domestic=0.3, english_share_foreign=0.6, bilingual_share=0.08,
     second_language_rate=0.35, age_update_share=0.55, age_shave_share=0.3, age_shave_max=4,
     age_round_share=0.08, age_site_lie_share=0.15, minor_share=0.01, phone_alternate_share=0.15,
