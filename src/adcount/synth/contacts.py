@@ -34,7 +34,7 @@ MOBILE_RANGES: dict[str, tuple[str, tuple[str, ...], int]] = {
     "BE": ("32", ("47", "48", "49"), 7),
     # checked with phonenumbers: every number of these blocks is a valid mobile (or, in North
     # America, a valid number of a real area code; exchanges are set by ``nanp_numbers``)
-    "GB": ("44", ("74", "75"), 8),
+    "GB": ("44", tuple(str(b) for b in range(740, 760) if b not in (745, 750, 752)), 7),  # no IM/JE
     "DE": ("49", ("151", "152", "157", "159"), 8),
     "IT": ("39", ("32", "33", "34", "35", "36", "38", "39"), 8),
     "NL": ("31", ("61", "62", "63", "64", "65"), 7),
@@ -142,12 +142,23 @@ class PhoneBook:
         as_int = french_nsn.astype(np.int64)
         self.lead = as_int // 100_000_000
         self.rest = as_int % 100_000_000
+        self.dial = dial
+
+    @functools.cached_property
+    def foreign_row(self) -> np.ndarray:
+        """Position of each foreign number among the foreign ones."""
         foreign = np.flatnonzero(~self.is_french)
-        self.foreign_row = np.zeros(len(country), dtype=np.int64)
-        self.foreign_row[foreign] = np.arange(len(foreign))
-        self.foreign_forms = pa.array(
-            [form for d, n in zip(dial[foreign].tolist(), national[foreign].tolist())
-             for form in _foreign_forms(d, n)] or [""], pa.string())
+        row = np.zeros(len(self.country), dtype=np.int64)
+        row[foreign] = np.arange(len(foreign))
+        return row
+
+    @functools.cached_property
+    def foreign_forms(self) -> pa.Array:
+        """The three international forms of every foreign number (``render``)."""
+        foreign = np.flatnonzero(~self.is_french)
+        return pa.array([form for d, n in zip(self.dial[foreign].tolist(),
+                                              self.national[foreign].tolist())
+                          for form in _foreign_forms(d, n)] or [""], pa.string())
 
     def __len__(self) -> int:
         return len(self.e164)
@@ -198,8 +209,9 @@ class PhoneBook:
     def extended(self, rng: np.random.Generator, countries: np.ndarray) -> PhoneBook:
         """This book plus one new number per entry of ``countries``, distinct from all."""
         fresh = draw_phones(rng, countries)
-        while (clash := np.isin(fresh.e164, self.e164)
-               | pd.Series(fresh.e164).duplicated().to_numpy()).any():
+        taken = self.e164.astype(np.str_)
+        while (clash := np.isin(fresh.e164.astype(np.str_), taken)
+               | pd.Series(fresh.e164, dtype=object).duplicated().to_numpy()).any():
             national = fresh.national.copy()  # rare: redraw the numbers drawn twice
             national[clash] = draw_phones(rng, countries[clash]).national
             fresh = PhoneBook(fresh.country, national)

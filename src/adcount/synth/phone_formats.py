@@ -22,6 +22,7 @@ import functools
 from dataclasses import dataclass
 
 import numpy as np
+import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -213,11 +214,11 @@ def _token_index(kind: np.ndarray, language: np.ndarray, digit: np.ndarray) -> n
 def draw_styles(countries: np.ndarray, quantile: np.ndarray) -> np.ndarray:
     """Global style index for numbers of ``countries`` at preference ``quantile`` in [0, 1)."""
     table = compiled()
-    row = np.array([table.countries.index(c) for c in countries.tolist()], dtype=np.int64) \
-        if len(countries) else np.zeros(0, dtype=np.int64)
+    position, distinct = pd.factorize(np.asarray(countries, dtype=object))
+    row = np.array([table.countries.index(c) for c in distinct], dtype=np.int64)[position]
     local = (table.cumulative[row] <= quantile[:, None]).sum(axis=1)
-    first = np.array([table.first[c] for c in countries.tolist()], dtype=np.int64)
-    count = np.array([table.count[c] for c in countries.tolist()], dtype=np.int64)
+    first = np.array([table.first[c] for c in table.countries], dtype=np.int64)[row]
+    count = np.array([table.count[c] for c in table.countries], dtype=np.int64)[row]
     return first + np.minimum(local, count - 1)
 
 

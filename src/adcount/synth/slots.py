@@ -26,7 +26,7 @@ DOMESTIC_ORIGIN_STATED = 0.3  # local persons of English ads who state their ori
 
 def per_ad(p: Persons, ads: Postings, field: str) -> np.ndarray:
     """Each ad's person's choice ``field`` in the ad's language."""
-    out = getattr(p.styles["fr"], field)[ads.person].copy()
+    out = getattr(p.styles["fr"], field)[ads.person]  # a new array: fancy indexing copies
     for code, style in p.styles.items():
         where = ads.language == code
         if code != "fr" and where.any():

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+import pandas as pd
 
 from .phrasebooks import BOOKS, GENDER_TAGS, block
 
@@ -53,28 +54,29 @@ def _choose_body(rng: np.random.Generator, language: str, style: np.ndarray,
     return groups, rng.integers(0, N_PARAPHRASES, size=(n, k_max))
 
 
+def _codes(language: str | np.ndarray, n: int) -> tuple[list[str], np.ndarray]:
+    """The distinct languages of the rows, and each row's position among them."""
+    if isinstance(language, str):
+        return [language], np.zeros(n, dtype=np.int64)
+    position, distinct = pd.factorize(np.asarray(language, dtype=object))
+    return list(distinct), position
+
+
 def template_bounds(kind: str, language: str | np.ndarray,
                     gender: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Per row, [low, high) of the templates of its language and gender."""
-    languages = np.broadcast_to(np.asarray(language, dtype=object), gender.shape)
-    low = np.zeros(len(gender), dtype=np.int64)
-    high = np.zeros(len(gender), dtype=np.int64)
-    for code in np.unique(languages).tolist():
-        for g in range(len(GENDER_TAGS)):
-            where = (languages == code) & (gender == g)
-            low[where], high[where] = block(kind, code, g)
-    return low, high
+    distinct, position = _codes(language, len(gender))
+    table = np.array([[block(kind, code, g) for g in range(len(GENDER_TAGS))]
+                      for code in distinct], dtype=np.int64)  # (languages, genders, 2)
+    bounds = table[position, gender]
+    return bounds[:, 0], bounds[:, 1]
 
 
 def flat_bounds(kind: str, language: str | np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
     """Per row, [low, high) of the (ungendered) entries of its language."""
-    languages = np.broadcast_to(np.asarray(language, dtype=object), (n,))
-    low = np.zeros(n, dtype=np.int64)
-    high = np.zeros(n, dtype=np.int64)
-    for code in np.unique(languages).tolist():
-        where = languages == code
-        low[where], high[where] = block(kind, code)
-    return low, high
+    distinct, position = _codes(language, n)
+    bounds = np.array([block(kind, code) for code in distinct], dtype=np.int64)[position]
+    return bounds[:, 0], bounds[:, 1]
 
 
 def draw_style(rng: np.random.Generator, language: str, gender: np.ndarray, style: np.ndarray,

@@ -101,24 +101,25 @@ _NORTH_AMERICA = (
     ("Gatineau", "QC", 290, "CA", "fr", ("819", "873")),
 )
 
-# city, region, population (thousands), country, language
+# city, region, metropolitan population (thousands, Eurostat functional urban areas, rounded),
+# country, language
 _EUROPE = (
-    ("Paris", "Île-de-France", 2100, "FR", "fr"), ("Marseille", "Bouches-du-Rhône", 870, "FR", "fr"),
-    ("Lyon", "Rhône", 520, "FR", "fr"), ("Nice", "Alpes-Maritimes", 340, "FR", "fr"),
-    ("Lille", "Nord", 235, "FR", "fr"), ("Strasbourg", "Bas-Rhin", 285, "FR", "fr"),
-    ("Bruxelles", "Bruxelles-Capitale", 1200, "BE", "fr"), ("Liège", "Liège", 200, "BE", "fr"),
-    ("Charleroi", "Hainaut", 200, "BE", "fr"), ("Antwerpen", "Antwerpen", 530, "BE", "en"),
-    ("Genève", "Genève", 200, "CH", "fr"), ("Lausanne", "Vaud", 140, "CH", "fr"),
-    ("Zürich", "Zürich", 420, "CH", "de"), ("Basel", "Basel-Stadt", 170, "CH", "de"),
-    ("Berlin", "Berlin", 3700, "DE", "de"), ("Hamburg", "Hamburg", 1900, "DE", "de"),
-    ("München", "Bayern", 1500, "DE", "de"), ("Köln", "Nordrhein-Westfalen", 1100, "DE", "de"),
-    ("Frankfurt", "Hessen", 760, "DE", "de"),
-    ("Madrid", "Madrid", 3300, "ES", "es"), ("Barcelona", "Cataluña", 1600, "ES", "es"),
-    ("Valencia", "Comunidad Valenciana", 800, "ES", "es"),
-    ("Roma", "Lazio", 2800, "IT", "it"), ("Milano", "Lombardia", 1400, "IT", "it"),
-    ("Amsterdam", "Noord-Holland", 900, "NL", "en"), ("Rotterdam", "Zuid-Holland", 650, "NL", "en"),
-    ("London", "England", 8900, "GB", "en"), ("Manchester", "England", 550, "GB", "en"),
-    ("Birmingham", "England", 1100, "GB", "en"),
+    ("Paris", "Île-de-France", 12500, "FR", "fr"), ("Lyon", "Rhône", 2300, "FR", "fr"),
+    ("Marseille", "Bouches-du-Rhône", 1900, "FR", "fr"), ("Lille", "Nord", 1500, "FR", "fr"),
+    ("Nice", "Alpes-Maritimes", 1000, "FR", "fr"), ("Strasbourg", "Bas-Rhin", 800, "FR", "fr"),
+    ("Bruxelles", "Bruxelles-Capitale", 3200, "BE", "fr"), ("Liège", "Liège", 750, "BE", "fr"),
+    ("Charleroi", "Hainaut", 500, "BE", "fr"), ("Antwerpen", "Antwerpen", 1050, "BE", "en"),
+    ("Genève", "Genève", 600, "CH", "fr"), ("Lausanne", "Vaud", 420, "CH", "fr"),
+    ("Zürich", "Zürich", 1400, "CH", "de"), ("Basel", "Basel-Stadt", 550, "CH", "de"),
+    ("Berlin", "Berlin", 5300, "DE", "de"), ("Hamburg", "Hamburg", 3300, "DE", "de"),
+    ("München", "Bayern", 3000, "DE", "de"), ("Köln", "Nordrhein-Westfalen", 2000, "DE", "de"),
+    ("Frankfurt", "Hessen", 2700, "DE", "de"),
+    ("Madrid", "Madrid", 6700, "ES", "es"), ("Barcelona", "Cataluña", 5000, "ES", "es"),
+    ("Valencia", "Comunidad Valenciana", 2500, "ES", "es"),
+    ("Roma", "Lazio", 4300, "IT", "it"), ("Milano", "Lombardia", 5100, "IT", "it"),
+    ("Amsterdam", "Noord-Holland", 2500, "NL", "en"), ("Rotterdam", "Zuid-Holland", 1800, "NL", "en"),
+    ("London", "England", 12000, "GB", "en"), ("Manchester", "England", 2800, "GB", "en"),
+    ("Birmingham", "England", 2900, "GB", "en"),
 )
 
 _NORTH_AMERICA_WORLD = World(
