@@ -60,12 +60,21 @@ def test_persons_tour_across_borders_with_their_home_number(
     assert key.loc[abroad, "region"].isin(["RO", "BG", "HU", "GB", "FR", "ES"]).sum() >= 100
 
 
-def test_french_and_english_texts(europe: tuple[pd.DataFrame, pd.DataFrame]) -> None:
+# country -> (its language written by local persons, how an ad of that language states an age)
+LOCAL_LANGUAGES = {"FR": ("fr", r"\d{2} ans\b"), "DE": ("de", r"\d{2} (?:Jahre|J\.)"),
+                   "ES": ("es", r"\d{2} años\b"), "IT": ("it", r"\d{2} anni\b"),
+                   "GB": ("en", r"\d{2}")}
+
+
+def test_each_country_writes_its_language_and_english(
+        europe: tuple[pd.DataFrame, pd.DataFrame]) -> None:
     df, _ = europe
-    share = df.groupby("country")["true_language"].agg(lambda s: (s == "fr").mean())
-    assert share["FR"] >= 0.3 and share["BE"] >= 0.2 and share["GB"] <= 0.1
-    french = df[df["true_language"] == "fr"]
-    assert french["text"].str.contains(r"\d{2} ans\b").mean() >= 0.9
+    for country, (language, age) in LOCAL_LANGUAGES.items():
+        here = df[df["country"] == country]
+        assert (here["true_language"] == language).mean() >= 0.3, country
+        written = df[df["true_language"] == language]
+        assert written["text"].str.contains(age).mean() >= 0.9, language
+    assert (df.loc[df["country"] != "GB", "true_language"] == "en").mean() >= 0.3
     english = df[df["true_language"] == "en"]
     assert english["text"].str.contains(r"\b(?:incall|outcall|gentlemen|text)\b", case=False).mean() >= 0.5
     assert df.attrs["truth"]["habit_cases"]["persons_writing_two_languages"] >= 10

@@ -20,7 +20,7 @@ import pyarrow.compute as pc
 
 from . import lexicon
 from .contacts import EMAIL_STYLE_NAMES, PLAIN_EMAIL_STYLE, render_emails
-from .phone_formats import WORD_LANGUAGES
+from .phone_formats import word_languages
 from .phrasebooks import all_entries
 from .population import GENDERS, Persons
 from .postings import Postings
@@ -82,8 +82,7 @@ def _numbers(preset: Preset, p: Persons, ads: Postings, style: np.ndarray,
     phone = np.maximum(ads.phone, 0)
     if preset.phone_formats == "french":
         return p.phones.render(phone, style, rng)
-    words = np.where(ads.language == "fr", WORD_LANGUAGES.index("fr"), WORD_LANGUAGES.index("en"))
-    return p.phones.render_local(phone, style, words, habit_rng)
+    return p.phones.render_local(phone, style, word_languages(ads.language), habit_rng)
 
 
 def _contact_lines(preset: Preset, p: Persons, ads: Postings, rng: np.random.Generator,

@@ -4,7 +4,7 @@ A style is a pattern over the national significant number (NSN): ``#`` takes its
 ``T`` is the trunk zero of countries that dial one nationally (GB, DE, NL, BE, CH), anything else
 is written as is. Each digit is written as a token of the style's kind: the digit itself, its
 word ("five"), "oh" for zero, a look-alike letter (O for 0, l for 1), a keycap emoji, or digits
-and words mixed ("4one6-5five5-..."). Words are English unless the ad is French.
+and words mixed ("4one6-5five5-..."). Words are in the ad's language.
 
 North American numbers are written the ways the field shows them: ``DDD-DDD-DDDD``,
 ``(DDD) DDD-DDDD``, ``DDD.DDD.DDDD``, ``DDD DDD DDDD``, ten plain digits, ``+1`` and ``1-``
@@ -28,11 +28,14 @@ import pyarrow.compute as pc
 
 KINDS = ("digit", "word", "oh", "lookalike", "keycap", "mixed")
 _KIND = {kind: i for i, kind in enumerate(KINDS)}
-WORD_LANGUAGES = ("en", "fr")  # languages whose digit words are written; others use English
 DIGIT_WORDS = {
     "en": ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"),
     "fr": ("zéro", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf"),
+    "es": ("cero", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve"),
+    "de": ("null", "eins", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun"),
+    "it": ("zero", "uno", "due", "tre", "quattro", "cinque", "sei", "sette", "otto", "nove"),
 }
+WORD_LANGUAGES = tuple(DIGIT_WORDS)  # languages whose digit words are written (English first)
 _LOOKALIKE = ("O", "l", "2", "3", "4", "5", "6", "7", "8", "9")
 _KEYCAP = "\ufe0f\u20e3"
 
@@ -200,11 +203,20 @@ def _tokens() -> pa.Array:
         for language in WORD_LANGUAGES:
             words = DIGIT_WORDS[language]
             for d in range(10):
-                out.append({"digit": str(d), "word": words[d],
-                            "oh": "oh" if d == 0 else words[d], "lookalike": _LOOKALIKE[d],
+                oh = "oh" if d == 0 and language == "en" else words[d]  # "oh" is English
+                out.append({"digit": str(d), "word": words[d], "oh": oh,
+                            "lookalike": _LOOKALIKE[d],
                             "keycap": f"{d}{_KEYCAP}", "mixed": words[d]}[kind])
     out.append("")
     return pa.array(out, pa.string())
+
+
+def word_languages(language: np.ndarray) -> np.ndarray:
+    """Index in ``WORD_LANGUAGES`` of each ad's language (English where none is written)."""
+    position, distinct = pd.factorize(np.asarray(language, dtype=object))
+    known = np.array([WORD_LANGUAGES.index(c) if c in WORD_LANGUAGES else 0 for c in distinct],
+                     dtype=np.int64)
+    return known[position] if len(position) else np.zeros(0, dtype=np.int64)
 
 
 def _token_index(kind: np.ndarray, language: np.ndarray, digit: np.ndarray) -> np.ndarray:

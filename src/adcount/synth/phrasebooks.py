@@ -12,7 +12,10 @@ import functools
 from dataclasses import dataclass
 
 from . import phrases as french
+from . import phrases_de as german
 from . import phrases_en as english
+from . import phrases_es as spanish
+from . import phrases_it as italian
 
 GENDER_TAGS = ("f", "t", "m")
 
@@ -39,6 +42,9 @@ BOOKS: dict[str, PhraseBook] = {
     "en": PhraseBook(english.OPENINGS, english.TITLES, english.BODY, english.CLOSINGS,
                      english.CONTACT_PHONE, english.CONTACT_EMAIL, english.NO_CONTACT,
                      english.AGE_FORMATS, english.DESCRIPTORS),
+    **{code: PhraseBook(m.OPENINGS, m.TITLES, m.BODY, m.CLOSINGS, m.CONTACT_PHONE,
+                        m.CONTACT_EMAIL, m.NO_CONTACT, (("{a}", 1.0),), ())
+       for code, m in (("es", spanish), ("de", german), ("it", italian))},
 }
 LANGUAGES = tuple(BOOKS)  # French first: its indices are those of the original generator
 

@@ -193,10 +193,10 @@ _NORTH_AMERICA_EN = replace(
     agency_own_phone_share=0.1, caps_title_rate=0.3, title_emoji_rate=0.4,
 )
 
-# Eight European countries, their own number formats, French, English (the language of
-# international escort ads; also written where this generator has no phrase book yet: German,
-# Spanish, Italian and Dutch cities) and persons touring across borders with the number of their
-# home country.
+# Eight European countries, their own number formats, their languages (French, German, Spanish,
+# Italian; English in British and Dutch cities, Dutch having no phrase book yet) and English, the
+# language of international escort ads, written by many foreign persons; persons touring across
+# borders with the number of their home country.
 _EUROPE_MIXED = replace(
     _PAS_DE_CALAIS_2018, name="europe-mixed", n_ads=5_000, ads_per_person=2.2,
     activity_floor=0.55, activity_sigma=1.2, n_sites=20, start="2019-01-01", end="2019-12-31",
