@@ -76,11 +76,3 @@ def block(kind: str, language: str, gender: int | None = None) -> tuple[int, int
         else:
             start += len(book)
     raise KeyError(f"no {kind} for language {language!r}, gender {gender!r}")
-
-
-def language_index(codes: list[str] | tuple[str, ...]) -> dict[str, int]:
-    """Position of each language code in ``LANGUAGES`` (unknown codes are an error)."""
-    unknown = sorted(set(codes) - set(LANGUAGES))
-    if unknown:
-        raise ValueError(f"no phrase book for language(s) {unknown}; known: {list(LANGUAGES)}")
-    return {code: LANGUAGES.index(code) for code in codes}

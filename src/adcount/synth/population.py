@@ -67,7 +67,6 @@ class Persons:
     # set by the habit stages (``habits``); their defaults describe the original world
     language: np.ndarray | None = None  # per person: code of her main language
     second_language: np.ndarray | None = None  # "" when she writes one language only
-    overlap_days: np.ndarray | None = None  # days her old and new numbers both appear
     ages: object | None = None  # ``ages.AgeHabits``
 
     def __len__(self) -> int:
