@@ -20,6 +20,7 @@ import pyarrow.compute as pc
 
 from . import lexicon
 from .contacts import EMAIL_STYLE_NAMES, PLAIN_EMAIL_STYLE, render_emails
+from .habits import home_countries
 from .phone_formats import word_languages
 from .phrasebooks import all_entries
 from .population import GENDERS, Persons
@@ -162,8 +163,7 @@ def compose_ads(preset: Preset, p: Persons, ads: Postings, site_names: list[str]
     world = WORLDS[preset.geography]
     city_names = np.array(list(world.cities), dtype=object)
     departments = np.array([d for d, _ in world.cities.values()], dtype=object)
-    local = p.nationality == np.array([world.country_of(c) for c in world.cities],
-                                      dtype=object)[p.home_city]
+    local = p.nationality == home_countries(world, p)
     gender = p.gender[person]
     slots = {
         "name": pc.if_else(pa.array(ads.use_alias), gather(p.alias, person),

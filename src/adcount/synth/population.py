@@ -13,6 +13,7 @@ persons whose activity draws no ad exist in the truth but on no site.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -21,6 +22,9 @@ from .contacts import FRENCH_STYLE_WEIGHTS, PhoneBook, draw_emails, draw_phones
 from .presets import Preset
 from .styles import NEUTRAL_STYLE, Style, draw_style, follow_organisers, organiser_leaders
 from .worlds import WORLDS, World
+
+if TYPE_CHECKING:
+    from .ages import AgeHabits
 
 GENDERS = ("female", "trans", "male")
 KIND_INDEPENDENT, KIND_NETWORK, KIND_PARTNER, KIND_DECOY, KIND_AGENCY = 0, 1, 2, 3, 4
@@ -67,7 +71,7 @@ class Persons:
     # set by the habit stages (``habits``); their defaults describe the original world
     language: np.ndarray | None = None  # per person: code of her main language
     second_language: np.ndarray | None = None  # "" when she writes one language only
-    ages: object | None = None  # ``ages.AgeHabits``
+    ages: AgeHabits | None = None  # birth dates and age-claim habits
 
     def __len__(self) -> int:
         return len(self.person_id)

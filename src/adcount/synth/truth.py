@@ -111,7 +111,7 @@ def person_truth(preset: Preset, p: Persons, n_ads: np.ndarray) -> pd.DataFrame:
 
 
 def summary(preset: Preset, seed: int, df: pd.DataFrame, p: Persons, sites: list[str],
-            image_truth: pd.DataFrame | None, persons: pd.DataFrame) -> dict[str, Any]:
+            image_truth: pd.DataFrame | None, person_table: pd.DataFrame) -> dict[str, Any]:
     """truth.json: counts, hard cases, and for presets with habits their cases and settings."""
     organised = p.kind == KIND_NETWORK
     per_person = df.groupby("true_person_id").size()
@@ -136,7 +136,7 @@ def summary(preset: Preset, seed: int, df: pd.DataFrame, p: Persons, sites: list
         "parameters": parameters,
     }
     if preset.habits_on:
-        out["habit_cases"] = _habit_cases(df, persons)
+        out["habit_cases"] = _habit_cases(df, person_table)
     return out
 
 
@@ -160,11 +160,11 @@ def _hard_cases(df: pd.DataFrame, p: Persons, image_truth: pd.DataFrame | None) 
     return cases
 
 
-def _habit_cases(df: pd.DataFrame, persons: pd.DataFrame) -> dict[str, int]:
+def _habit_cases(df: pd.DataFrame, person_table: pd.DataFrame) -> dict[str, int]:
     """How many observed persons (ads, numbers) show each habit in this set."""
     by_person = df.groupby("true_person_id")
     true_span = by_person["true_age"].max() - by_person["true_age"].min()
-    seen = persons[persons["n_ads"] > 0]
+    seen = person_table[person_table["n_ads"] > 0]
     agency = df[df["true_phone_role"] == "agency"]
     return {
         "persons_whose_claimed_age_changes": int((by_person["true_age_claimed"].nunique() > 1)
