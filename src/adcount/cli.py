@@ -95,7 +95,7 @@ def run(
 
 @app.command()
 def synth(
-    preset: str = typer.Option("pas-de-calais-2018", "--preset", help="Preset name (see adcount.synth.PRESETS), or heldout-<k>."),
+    preset: str = typer.Option("pas-de-calais-2018", "--preset", help="Preset name (see adcount.synth.PRESETS)."),
     seed: int = typer.Option(0, "--seed", help="Random seed (same seed, same files)."),
     out: Path = typer.Option(..., "--out", help="Folder for ads.csv, images/, truth.csv, truth.json."),
     n_ads: Optional[int] = typer.Option(None, "--n-ads", help="Number of ads (scalable presets)."),
@@ -103,7 +103,9 @@ def synth(
     """Generate a synthetic ad set with ground truth."""
     from adcount import synth as synth_module
 
-    try:  # an unknown preset is a ValueError naming the presets (and heldout-<k>)
+    if preset not in synth_module.PRESETS:
+        _fail(f"unknown preset {preset!r}; choose one of {sorted(synth_module.PRESETS)}")
+    try:
         frame = synth_module.generate(preset=preset, seed=seed, out_dir=out, n_ads=n_ads)
     except ValueError as err:
         _fail(str(err))
