@@ -19,7 +19,7 @@ from adcount.link.chaining import complete_pairs, split_chains
 from adcount.link.claims import read_claims
 from adcount.link.cluster import ad_confidence, components, network_edges, person_labels
 from adcount.link.comparisons import STOCK_PHOTO_CONTACTS, comparison_levels
-from adcount.link.features import AdSignals, TemplateEvidence, contact_spread, pair_features
+from adcount.link.features import AdSignals, TemplateEvidence, contact_spread, pair_features, posting_days
 from adcount.link.fellegi_sunter import FellegiSunter
 from adcount.link.model_io import LinkModel
 from adcount.link.photo_sets import photo_sets_apart
@@ -69,9 +69,10 @@ def deduplicate(ads: Ads | pd.DataFrame | str | Path, config: Config | None = No
     normalised = normalize_texts((table["title"] + "\n" + table["text"]).tolist())
     claims = read_claims(normalised)
     age = np.where(np.isnan(age), claims.age, age)
+    day = posting_days(table["posted_at"])
 
     say("photos")
-    photos = photo_evidence(table, ads.image_root, config.images, contacts, age)
+    photos = photo_evidence(table, ads.image_root, config.images, contacts, age, day)
 
     say("candidates")
     contact_pairs = key_pairs(contacts.rows, contacts.key_ids, max_group=config.link.max_contact_group)
@@ -89,7 +90,7 @@ def deduplicate(ads: Ads | pd.DataFrame | str | Path, config: Config | None = No
         normalised=normalised,
         templates=lambda p: _template_evidence(normalised, p, id_rank),
         contacts=contacts,
-        contact_spread=contact_spread(contacts, age, claims.names),
+        contact_spread=contact_spread(contacts, age, day, claims.names),
         names=claims.names,
         photo_count=photos.photo_count,
         image_ad_pairs=photos.ad_pairs,
@@ -99,7 +100,7 @@ def deduplicate(ads: Ads | pd.DataFrame | str | Path, config: Config | None = No
         age=age,
         city=_codes(table["city"]),
         site=_codes(table["site"]),
-        day=_days(table["posted_at"]),
+        day=day,
     )
     features = pair_features(pairs, signals)
     levels = comparison_levels(features)
@@ -170,9 +171,3 @@ def _codes(values: pd.Series) -> np.ndarray:
     folded = values.astype(str).str.strip().str.casefold()
     codes, _ = pd.factorize(folded.where(folded != ""), use_na_sentinel=True)
     return codes.astype(np.int64)
-
-
-def _days(posted: pd.Series) -> np.ndarray:
-    stamps = pd.to_datetime(posted)
-    days = (stamps - pd.Timestamp("1970-01-01")).dt.total_seconds().to_numpy(dtype=float, na_value=np.nan)
-    return days / 86400.0

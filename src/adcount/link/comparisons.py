@@ -16,11 +16,19 @@ import numpy as np
 import pandas as pd
 
 from adcount.link.features import NO_IMAGE_MATCH
+from adcount.signals.claimed_ages import DAYS_PER_YEAR
 
 MISSING = -1
 STOCK_PHOTO_CONTACTS = 3  # a photo seen with this many distinct phones or more is a stock photo
 PHOTO_PAIRS_SEVERAL = 4  # photo pairs compared (photos of one ad x of the other) that make "none in common" telling
 CLOSE_PHOTO_BITS = 4  # Hamming distance of a re-encoded or resized copy of one photo
+# claimed age minus the age the elapsed time predicts, in years: under half a year off, the age
+# the time says; up to a year and a half, one birthday (or a restated, stale age); up to 3.5,
+# two or three years; beyond, four or more (whole ages: the cuts fall between them when no time
+# passed, as the plain differences 0 / 1 / 2-3 / 4+ of ages posted the same day)
+AGE_OFF_EDGES = (0.5, 1.5, 3.5)
+AGE_LEVEL_BY_OFF = (0, 1, 3, 4)  # age level of each band of AGE_OFF_EDGES
+AGE_KEPT = 2  # age level of an age kept (or grown too little) while years passed
 
 
 def _cut(values: np.ndarray, edges: tuple[float, ...]) -> np.ndarray:
@@ -44,11 +52,18 @@ def _template(f: pd.DataFrame) -> np.ndarray:
 
 
 def _contact(kind: str) -> Callable[[pd.DataFrame], np.ndarray]:
+    """Levels of one kind of contact key. 0 none in common; a key its ads say serves several
+    persons: 1 a hub (3+), 2 a key of 2, when the pair does not claim one woman's ages, 3 when
+    it does; 4 a personal key. A key is "of several persons" because its ads claim other ages at
+    the same time, which the age comparison reads for this pair too: read alone, the organiser's
+    phone counted against a pair claiming the same age (-2.4 bits on real ads of one phone), the
+    phone of an agency advertising one of its women twice included. Split by the pair's own
+    claim, an agency phone proposes the pair and the ages and texts decide."""
     def level(f: pd.DataFrame) -> np.ndarray:
         shared = f[f"shared_{kind}s"].to_numpy()
         spread = f[f"{kind}_spread"].to_numpy()
-        # 0 none in common; 1 a key serving 3+ persons (a hub); 2 serving 2; 3 a personal key
-        shared_level = np.where(spread >= 3, 1, np.where(spread == 2, 2, 3))
+        several = np.where(claims_one_woman(f), 3, np.where(spread == 2, 2, 1))
+        shared_level = np.where(spread <= 1, 4, several)
         return np.where(shared < 0, MISSING, np.where(shared > 0, shared_level, 0)).astype(np.int8)
     return level
 
@@ -84,9 +99,28 @@ def _name(f: pd.DataFrame) -> np.ndarray:
 
 
 def _age(f: pd.DataFrame) -> np.ndarray:
-    # one person restates her age, or one year more after a birthday; two persons claim the
-    # same age a third as often as ages one year apart (two chances), so the two are told apart
-    return _cut(f["age_diff"].to_numpy(dtype=float), (0.5, 1.5, 3.5))
+    """Claimed ages read against the time between the two ads: one person's age (rounded down)
+    grows by the years between them, so the later age minus the earlier one, less the elapsed
+    years, is what no birthday explains. Within half a year of it: the age the time between says
+    (the same age within months; one more a year later). Half a year to a year and a half off:
+    a birthday, a restated age or a stale text (22 then 23 a week later; 22 kept for nine
+    months), weaker evidence of one person, not strong evidence of two. The same or a higher age
+    kept while more than a year and a half passed: a text re-posted unchanged or an age that
+    does not grow. Further off: a slip, a lie or another person (22 then 27). With no dates, or
+    posted the same day, the plain difference of the ages (no time between)."""
+    change = f["age_change"].to_numpy(dtype=float)
+    years = np.nan_to_num(f["days_apart"].to_numpy(dtype=float), nan=0.0) / DAYS_PER_YEAR
+    off = change - years
+    level = np.asarray(AGE_LEVEL_BY_OFF)[_cut(np.abs(off), AGE_OFF_EDGES)]
+    kept = (off <= -AGE_OFF_EDGES[1]) & (change >= 0)
+    return np.where(np.isnan(change), MISSING, np.where(kept, AGE_KEPT, level)).astype(np.int8)
+
+
+def claims_one_woman(f: pd.DataFrame) -> np.ndarray:
+    """Per pair: the two claimed ages are ages one woman claims (the age the time between says,
+    or an age kept over the years); False when an age is unknown."""
+    level = _age(f)
+    return (level == 0) | (level == AGE_KEPT)
 
 
 def _days(f: pd.DataFrame) -> np.ndarray:
@@ -136,17 +170,22 @@ COMPARISONS: tuple[Comparison, ...] = (
     Comparison("fuzz", ("token-set<0.6", "0.6-0.8", "0.8-0.9", ">=0.9"), _fuzz, ("text_fuzz",)),
     Comparison("template", ("different texts", "one template", "one template, other person"), _template,
                ("same_template", "template_conflict")),
-    Comparison("phone", ("none shared", "hub phone (3+ persons)", "phone of 2 persons", "personal phone"),
+    Comparison("phone", ("none shared", "hub phone (3+ persons), other claims", "phone of 2 persons, other claims",
+                         "phone of several persons, one woman's ages", "personal phone"),
                _contact("phone"), ("shared_phones", "phone_spread")),
-    Comparison("email", ("none shared", "hub e-mail", "e-mail of 2 persons", "personal e-mail"), _contact("email"),
+    Comparison("email", ("none shared", "hub e-mail, other claims", "e-mail of 2 persons, other claims",
+                         "e-mail of several persons, one woman's ages", "personal e-mail"), _contact("email"),
                ("shared_emails", "email_spread")),
-    Comparison("handle", ("none shared", "hub handle", "handle of 2 persons", "personal handle"), _contact("handle"),
+    Comparison("handle", ("none shared", "hub handle, other claims", "handle of 2 persons, other claims",
+                          "handle of several persons, one woman's ages", "personal handle"), _contact("handle"),
                ("shared_handles", "handle_spread")),
     Comparison("photo", ("no photo in common (1-3 photo pairs)", "no photo in common (4+ photo pairs)",
                          "stock photo", "near photo", "same photo"), _photo,
                ("photos_compared", "image_distance", "image_spread", "image_claims")),
     Comparison("name", ("different names", "same name"), _name, ("name_match",)),
-    Comparison("age", ("same age", "1 year apart", "2-3 years apart", "4+ years apart"), _age, ("age_diff",)),
+    Comparison("age", ("age as the time between says", "a year off the time between", "age kept over the years",
+                       "2-3 years off the time between", "4+ years off the time between"), _age,
+               ("age_change", "days_apart")),
     Comparison("city", ("different cities", "same city"), _code("same_city"), ("same_city",)),
     Comparison("site", ("different sites", "same site"), _code("same_site"), ("same_site",)),
     Comparison("days", ("within a week", "within a month", "over a month apart"), _days, ("days_apart",)),

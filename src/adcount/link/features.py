@@ -56,11 +56,12 @@ class AdSignals:
     day: np.ndarray  # float days since epoch, NaN when missing
 
 
-def contact_spread(contacts: ContactKeys, age: np.ndarray, names: sp.csr_matrix) -> np.ndarray:
+def contact_spread(contacts: ContactKeys, age: np.ndarray, day: np.ndarray, names: sp.csr_matrix) -> np.ndarray:
     """For each contact key, how many different persons its ads claim to be (at least 1).
 
-    A phone whose ads claim several persons belongs to an organiser who advertises them. The
-    claimed ages tell (`claimed_persons`): one person keeps one age, give or take a slip. Claimed
+    A phone whose ads claim several persons over the same weeks belongs to an organiser who
+    advertises them. The claimed ages read against the posting days tell (`claimed_persons`):
+    one person keeps one age, give or take a slip, and claims one more after a birthday. Claimed
     names tell only where no ad of the key states an age, because one person often uses an
     alias: counted by names, a woman posting as "Léa" and "Lina" made her own phone "a phone of
     two persons", and EM, reading names and phone as independent, learned that level against a
@@ -68,8 +69,15 @@ def contact_spread(contacts: ContactKeys, age: np.ndarray, names: sp.csr_matrix)
     """
     incidence = contacts.matrix().T.tocsr()  # keys x ads
     name_count = np.diff((incidence @ names).tocsr().indptr) if names.shape[1] else np.zeros(contacts.n_keys, int)
-    age_count = claimed_persons(incidence, age)
+    age_count = claimed_persons(incidence, age, day)
     return np.maximum(np.where(age_count > 0, age_count, name_count), 1).astype(np.int64)
+
+
+def posting_days(posted: pd.Series) -> np.ndarray:
+    """Posting time of each ad in days since 1970-01-01 (float, NaN when unknown)."""
+    stamps = pd.to_datetime(posted)
+    days = (stamps - pd.Timestamp("1970-01-01")).dt.total_seconds().to_numpy(dtype=float, na_value=np.nan)
+    return days / 86400.0
 
 
 def _shared_keys(matrix: sp.csr_matrix, pairs: np.ndarray) -> sp.csr_matrix:
@@ -119,8 +127,8 @@ def pair_features(pairs: np.ndarray, signals: AdSignals) -> pd.DataFrame:
     shared_names = np.diff(_shared_keys(signals.names, pairs).indptr) > 0
     features["name_match"] = np.where(has_name[a] & has_name[b], shared_names, -1).astype(np.int8)
     with np.errstate(invalid="ignore"):
-        features["age_diff"] = np.abs(signals.age[a] - signals.age[b])
         features["days_apart"] = np.abs(signals.day[a] - signals.day[b])
+    features["age_change"] = _age_change(signals.age, signals.day, a, b)
     features["same_city"] = _same_code(signals.city, a, b)
     features["same_site"] = _same_code(signals.site, a, b)
     return pd.DataFrame(features)
@@ -136,6 +144,15 @@ def _fuzzy_scores(pairs: np.ndarray, signals: AdSignals) -> np.ndarray:
                     dtype=np.float32).astype(np.float64) / 100.0
     both = signals.text_usable[pairs[:, 0]] & signals.text_usable[pairs[:, 1]]
     return np.where(both, scores, np.nan)
+
+
+def _age_change(age: np.ndarray, day: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Claimed age of the later ad minus that of the earlier one (NaN unknown): a person's age
+    only grows with time. Posted the same day, or a date unknown: the plain difference, as no
+    ad is the later one (and the sign must not depend on the order of the rows)."""
+    change = age[b] - age[a]
+    with np.errstate(invalid="ignore"):
+        return np.where(day[a] > day[b], -change, np.where(day[b] > day[a], change, np.abs(change)))
 
 
 def _same_code(codes: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
