@@ -19,7 +19,8 @@ from adcount.link.chaining import complete_pairs, split_chains
 from adcount.link.claims import read_claims
 from adcount.link.cluster import ad_confidence, components, network_edges, person_labels
 from adcount.link.comparisons import STOCK_PHOTO_CONTACTS, comparison_levels
-from adcount.link.features import AdSignals, TemplateEvidence, contact_spread, pair_features, posting_days
+from adcount.link.features import (AdSignals, TemplateEvidence, contact_claims, contact_spread, pair_features,
+                                   posting_days)
 from adcount.link.fellegi_sunter import FellegiSunter
 from adcount.link.model_io import LinkModel
 from adcount.link.photo_sets import photo_sets_apart
@@ -83,6 +84,7 @@ def deduplicate(ads: Ads | pd.DataFrame | str | Path, config: Config | None = No
     pairs = unique_pairs(np.concatenate([text.pairs, personal_photo_pairs, contact_pairs]))
 
     say("linking")
+    claimed = contact_claims(contacts, age, day)
     id_rank = np.argsort(np.argsort(table["ad_id"].to_numpy(dtype=str), kind="stable"), kind="stable")
     signals = AdSignals(
         text_jaccard=text.jaccard,
@@ -90,7 +92,8 @@ def deduplicate(ads: Ads | pd.DataFrame | str | Path, config: Config | None = No
         normalised=normalised,
         templates=lambda p: _template_evidence(normalised, p, id_rank),
         contacts=contacts,
-        contact_spread=contact_spread(contacts, age, day, claims.names),
+        contact_spread=contact_spread(contacts, claimed, claims.names),
+        contact_claims=claimed,
         names=claims.names,
         photo_count=photos.photo_count,
         image_ad_pairs=photos.ad_pairs,

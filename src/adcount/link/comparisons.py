@@ -53,16 +53,17 @@ def _template(f: pd.DataFrame) -> np.ndarray:
 
 def _contact(kind: str) -> Callable[[pd.DataFrame], np.ndarray]:
     """Levels of one kind of contact key. 0 none in common; a key its ads say serves several
-    persons: 1 a hub (3+), 2 a key of 2, when the pair does not claim one woman's ages, 3 when
-    it does; 4 a personal key. A key is "of several persons" because its ads claim other ages at
-    the same time, which the age comparison reads for this pair too: read alone, the organiser's
-    phone counted against a pair claiming the same age (-2.4 bits on real ads of one phone), the
-    phone of an agency advertising one of its women twice included. Split by the pair's own
-    claim, an agency phone proposes the pair and the ages and texts decide."""
+    persons: 1 a hub (3+), 2 a key of 2, when the two ads claim two of its persons (or one ad
+    states no age), 3 when they claim one of them; 4 a personal key. A key is "of several
+    persons" because its ads claim other ages over the same weeks: read without the pair's own
+    claim, the organiser's phone counted against a pair claiming the same age (-2.4 bits on real
+    ads of one phone), an agency advertising one of its women twice included. Read with it, an
+    agency phone proposes the pair and the ages and texts decide (level 3 is held at 0 bits,
+    `rules.LEVEL_ORDER`)."""
     def level(f: pd.DataFrame) -> np.ndarray:
         shared = f[f"shared_{kind}s"].to_numpy()
         spread = f[f"{kind}_spread"].to_numpy()
-        several = np.where(claims_one_woman(f), 3, np.where(spread == 2, 2, 1))
+        several = np.where(f[f"{kind}_one_claim"].to_numpy() == 1, 3, np.where(spread == 2, 2, 1))
         shared_level = np.where(spread <= 1, 4, several)
         return np.where(shared < 0, MISSING, np.where(shared > 0, shared_level, 0)).astype(np.int8)
     return level
@@ -116,13 +117,6 @@ def _age(f: pd.DataFrame) -> np.ndarray:
     return np.where(np.isnan(change), MISSING, np.where(kept, AGE_KEPT, level)).astype(np.int8)
 
 
-def claims_one_woman(f: pd.DataFrame) -> np.ndarray:
-    """Per pair: the two claimed ages are ages one woman claims (the age the time between says,
-    or an age kept over the years); False when an age is unknown."""
-    level = _age(f)
-    return (level == 0) | (level == AGE_KEPT)
-
-
 def _days(f: pd.DataFrame) -> np.ndarray:
     return _cut(f["days_apart"].to_numpy(dtype=float), (7.0, 30.0))
 
@@ -171,14 +165,14 @@ COMPARISONS: tuple[Comparison, ...] = (
     Comparison("template", ("different texts", "one template", "one template, other person"), _template,
                ("same_template", "template_conflict")),
     Comparison("phone", ("none shared", "hub phone (3+ persons), other claims", "phone of 2 persons, other claims",
-                         "phone of several persons, one woman's ages", "personal phone"),
-               _contact("phone"), ("shared_phones", "phone_spread")),
+                         "phone of several persons, one claimed person", "personal phone"),
+               _contact("phone"), ("shared_phones", "phone_spread", "phone_one_claim")),
     Comparison("email", ("none shared", "hub e-mail, other claims", "e-mail of 2 persons, other claims",
-                         "e-mail of several persons, one woman's ages", "personal e-mail"), _contact("email"),
-               ("shared_emails", "email_spread")),
+                         "e-mail of several persons, one claimed person", "personal e-mail"), _contact("email"),
+               ("shared_emails", "email_spread", "email_one_claim")),
     Comparison("handle", ("none shared", "hub handle, other claims", "handle of 2 persons, other claims",
-                          "handle of several persons, one woman's ages", "personal handle"), _contact("handle"),
-               ("shared_handles", "handle_spread")),
+                          "handle of several persons, one claimed person", "personal handle"), _contact("handle"),
+               ("shared_handles", "handle_spread", "handle_one_claim")),
     Comparison("photo", ("no photo in common (1-3 photo pairs)", "no photo in common (4+ photo pairs)",
                          "stock photo", "near photo", "same photo"), _photo,
                ("photos_compared", "image_distance", "image_spread", "image_claims")),

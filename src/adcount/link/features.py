@@ -19,7 +19,7 @@ import scipy.sparse as sp
 from rapidfuzz import fuzz
 from rapidfuzz.process import cpdist
 
-from adcount.signals.claimed_ages import claimed_persons
+from adcount.signals.claimed_ages import claimed_persons, persons_per_key
 from adcount.signals.keys import KINDS, ContactKeys
 
 NO_IMAGE_MATCH = 64  # Hamming distance reported when two ads share no near-identical photo
@@ -43,6 +43,7 @@ class AdSignals:
     templates: Callable[[np.ndarray], TemplateEvidence]  # pairs -> template test
     contacts: ContactKeys
     contact_spread: np.ndarray  # per key: how many persons its ads claim to be (>= 1): a hub indicator
+    contact_claims: sp.csr_matrix  # ads x keys: which of the key's claimed persons the ad claims (1, 2, ...)
     names: sp.csr_matrix  # ads x claimed-name words
     photo_count: np.ndarray  # int per ad: how many of its photos could be hashed
     image_ad_pairs: np.ndarray  # (k, 2) ad pairs with a near photo, i < j
@@ -56,20 +57,27 @@ class AdSignals:
     day: np.ndarray  # float days since epoch, NaN when missing
 
 
-def contact_spread(contacts: ContactKeys, age: np.ndarray, day: np.ndarray, names: sp.csr_matrix) -> np.ndarray:
+def contact_claims(contacts: ContactKeys, age: np.ndarray, day: np.ndarray) -> sp.csr_matrix:
+    """Ads x keys: which of each contact key's claimed persons an ad claims to be (1, 2, ...;
+    absent where the ad states no age), from the claimed ages read against the posting days
+    (`claimed_persons`): one person keeps one age, give or take a slip, and claims one more
+    after a birthday; ages claimed over the same weeks are persons of their own."""
+    return claimed_persons(contacts.matrix().T.tocsr(), age, day).T.tocsr()
+
+
+def contact_spread(contacts: ContactKeys, claims: sp.csr_matrix, names: sp.csr_matrix) -> np.ndarray:
     """For each contact key, how many different persons its ads claim to be (at least 1).
 
     A phone whose ads claim several persons over the same weeks belongs to an organiser who
-    advertises them. The claimed ages read against the posting days tell (`claimed_persons`):
-    one person keeps one age, give or take a slip, and claims one more after a birthday. Claimed
-    names tell only where no ad of the key states an age, because one person often uses an
-    alias: counted by names, a woman posting as "Léa" and "Lina" made her own phone "a phone of
-    two persons", and EM, reading names and phone as independent, learned that level against a
-    match (pas-de-calais-2018 seed 1: count +9.7% with names, +1.5% without; benchmarks/README.md).
+    advertises them. The claimed ages tell (`claims`, from `contact_claims`). Claimed names tell
+    only where no ad of the key states an age, because one person often uses an alias: counted
+    by names, a woman posting as "Léa" and "Lina" made her own phone "a phone of two persons",
+    and EM, reading names and phone as independent, learned that level against a match
+    (pas-de-calais-2018 seed 1: count +9.7% with names, +1.5% without; benchmarks/README.md).
     """
     incidence = contacts.matrix().T.tocsr()  # keys x ads
     name_count = np.diff((incidence @ names).tocsr().indptr) if names.shape[1] else np.zeros(contacts.n_keys, int)
-    age_count = claimed_persons(incidence, age, day)
+    age_count = persons_per_key(claims.T.tocsr())
     return np.maximum(np.where(age_count > 0, age_count, name_count), 1).astype(np.int64)
 
 
@@ -83,6 +91,18 @@ def posting_days(posted: pd.Series) -> np.ndarray:
 def _shared_keys(matrix: sp.csr_matrix, pairs: np.ndarray) -> sp.csr_matrix:
     """(pairs x columns) matrix of the columns both ads of each pair carry."""
     return matrix[pairs[:, 0]].multiply(matrix[pairs[:, 1]]).tocsr()
+
+
+def _one_claim(claims: sp.csr_matrix, pairs: np.ndarray) -> np.ndarray:
+    """Per pair: 1 when on a key they share both ads claim the same one of its persons, 0 when
+    they claim two of them on every shared key where both state an age, -1 when on none do."""
+    first, second = claims[pairs[:, 0]], claims[pairs[:, 1]]
+    both = first.multiply(second).tocsr()  # nonzero where both ads claim one of the key's persons
+    both.eliminate_zeros()
+    differ = both.multiply(abs(first - second)).tocsr()  # ... two different ones
+    differ.eliminate_zeros()
+    n_both, n_differ = np.diff(both.indptr), np.diff(differ.indptr)
+    return np.where(n_both == 0, -1, (n_both > n_differ).astype(np.int64)).astype(np.int8)
 
 
 def _row_min(matrix: sp.csr_matrix, empty: int) -> np.ndarray:
@@ -114,6 +134,7 @@ def pair_features(pairs: np.ndarray, signals: AdSignals) -> pd.DataFrame:
         # the least shared key of the pair: one personal phone in common outweighs a hub
         spread = shared.multiply(signals.contact_spread[None, :].astype(np.float64)).tocsr()
         features[f"{kind}_spread"] = _row_min(spread, 0)
+        features[f"{kind}_one_claim"] = _one_claim(signals.contact_claims.multiply(matrix).tocsr(), pairs)
 
     distance, photo_spread, photo_claims = _image_evidence(pairs, signals)
     features["image_distance"] = distance
