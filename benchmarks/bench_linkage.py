@@ -4,6 +4,11 @@
     .venv/bin/python benchmarks/bench_linkage.py accuracy --preset text-scale --n-ads 20000 --seeds 0 1 2
     .venv/bin/python benchmarks/bench_linkage.py errors --preset text-scale --n-ads 20000 --seeds 0 1 2
     .venv/bin/python benchmarks/bench_linkage.py throughput --n-ads 100000
+    .venv/bin/python benchmarks/bench_linkage.py accuracy --preset north-america-en --seeds 0 1 2
+    .venv/bin/python benchmarks/bench_linkage.py accuracy --preset europe-mixed --seeds 0 1 2
+    .venv/bin/python benchmarks/bench_linkage.py accuracy --preset heldout-7 --seeds 0 1
+
+(presets: adcount.synth.PRESETS, or heldout-<k> for settings drawn by random_preset(k))
 
 Sets are generated once into --work (default /tmp/adcount-bench-linkage). `accuracy` runs
 `adcount.deduplicate` (EM scorer, chaining guard) on each set and prints person and network

@@ -27,7 +27,8 @@ def scale() -> pd.DataFrame:
 
 
 def test_columns_and_types(demo: pd.DataFrame) -> None:
-    assert list(demo.columns) == CANONICAL + ["true_person_id", "true_network_id"]
+    assert list(demo.columns) == CANONICAL + ["true_person_id", "true_network_id",
+                                              *synth.truth.AD_TRUTH_COLUMNS]
     assert demo["ad_id"].is_unique
     assert pd.api.types.is_datetime64_dtype(demo["posted_at"]) and demo["posted_at"].dt.tz is None
     assert all(isinstance(v, list) for col in ("phones", "emails", "images") for v in demo[col])

@@ -10,12 +10,15 @@ precomputed per-pair tokens with ``pyarrow.compute`` string joins, never per-ad 
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
+
+from . import phone_formats
 
 # country -> (dial code, allowed leading digits of the national number, random digits after them)
 MOBILE_RANGES: dict[str, tuple[str, tuple[str, ...], int]] = {
@@ -29,6 +32,23 @@ MOBILE_RANGES: dict[str, tuple[str, tuple[str, ...], int]] = {
     "NG": ("234", ("803", "805", "806"), 7),
     "ES": ("34", ("60", "61", "62", "63", "64", "65", "66", "67", "68", "69"), 7),
     "BE": ("32", ("47", "48", "49"), 7),
+    # checked with phonenumbers: every number of these blocks is a valid mobile (or, in North
+    # America, a valid number of a real area code; exchanges are set by ``nanp_numbers``)
+    "GB": ("44", tuple(str(b) for b in range(740, 760) if b not in (745, 750, 752)), 7),  # no IM/JE
+    "DE": ("49", ("151", "152", "157", "159"), 8),
+    "IT": ("39", ("32", "33", "34", "35", "36", "38", "39"), 8),
+    "NL": ("31", ("61", "62", "63", "64", "65"), 7),
+    "CH": ("41", ("75", "76", "77", "78", "79"), 7),
+    "US": ("1", ("212", "213", "312", "713", "602", "215", "305", "404"), 7),
+    "CA": ("1", ("416", "514", "604", "403", "613", "780"), 7),
+    "MX": ("52", ("55", "33", "81"), 8),
+    "CU": ("53", ("52", "53", "54", "55", "56", "58"), 6),
+    "TH": ("66", ("81", "82", "83", "84", "86", "89", "91", "92", "95"), 7),
+    "PH": ("63", ("905", "906", "915", "917", "918", "919", "920", "927"), 7),
+    "VN": ("84", ("90", "91", "93", "94", "96", "97", "98"), 7),
+    "RU": ("7", ("915", "916", "925", "926", "903", "905"), 7),
+    "HU": ("36", ("20", "30", "70"), 7),
+    "PL": ("48", ("50", "51", "53", "57", "60", "66", "69", "72", "78", "79", "88"), 7),
 }
 
 _UNITS = ("zéro", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix",
@@ -122,12 +142,23 @@ class PhoneBook:
         as_int = french_nsn.astype(np.int64)
         self.lead = as_int // 100_000_000
         self.rest = as_int % 100_000_000
+        self.dial = dial
+
+    @functools.cached_property
+    def foreign_row(self) -> np.ndarray:
+        """Position of each foreign number among the foreign ones."""
         foreign = np.flatnonzero(~self.is_french)
-        self.foreign_row = np.zeros(len(country), dtype=np.int64)
-        self.foreign_row[foreign] = np.arange(len(foreign))
-        self.foreign_forms = pa.array(
-            [form for d, n in zip(dial[foreign].tolist(), national[foreign].tolist())
-             for form in _foreign_forms(d, n)] or [""], pa.string())
+        row = np.zeros(len(self.country), dtype=np.int64)
+        row[foreign] = np.arange(len(foreign))
+        return row
+
+    @functools.cached_property
+    def foreign_forms(self) -> pa.Array:
+        """The three international forms of every foreign number (``render``)."""
+        foreign = np.flatnonzero(~self.is_french)
+        return pa.array([form for d, n in zip(self.dial[foreign].tolist(),
+                                              self.national[foreign].tolist())
+                          for form in _foreign_forms(d, n)] or [""], pa.string())
 
     def __len__(self) -> int:
         return len(self.e164)
@@ -140,6 +171,52 @@ class PhoneBook:
                        self.foreign_row[phone] * FOREIGN_STYLE_COUNT + style % FOREIGN_STYLE_COUNT)
         foreign = self.foreign_forms.take(pa.array(row))
         return pc.if_else(pa.array(self.is_french[phone]), french, foreign)
+
+    @functools.cached_property
+    def digits(self) -> np.ndarray:
+        """(n, longest) national significant digits of every number, -1 padded."""
+        width = max((len(x) for x in self.national.tolist()), default=1)
+        padded = np.char.ljust(self.national.astype(np.str_), width, "x")
+        codes = padded.view(np.uint32).reshape(len(padded), width).astype(np.int64) - ord("0")
+        return np.where((codes >= 0) & (codes <= 9), codes, -1)
+
+    def render_local(self, phone: np.ndarray, style: np.ndarray, word_language: np.ndarray,
+                     rng: np.random.Generator) -> pa.Array:
+        """Numbers written their own country's ways: ``style`` is a French style index for
+        French numbers, a ``phone_formats`` style index for the others; digit words in
+        ``word_language`` (index in ``phone_formats.WORD_LANGUAGES``)."""
+        french = np.flatnonzero(self.is_french[phone])
+        other = np.flatnonzero(~self.is_french[phone])
+        pieces = [_render_french(self.lead[phone[french]], self.rest[phone[french]],
+                                 style[french], rng),
+                  phone_formats.render(self.digits[phone[other]], style[other],
+                                       word_language[other], rng)]
+        back = np.empty(len(phone), dtype=np.int64)
+        back[np.concatenate([french, other])] = np.arange(len(phone))
+        return pa.concat_arrays(pieces).take(pa.array(back))
+
+    def style_names(self, phone: np.ndarray, style: np.ndarray, local: bool) -> np.ndarray:
+        """Name of the style each number was written in (``local``: ``render_local``)."""
+        french = np.array(FRENCH_STYLE_NAMES, dtype=object)
+        if local:
+            other = phone_formats.compiled().names
+            return np.where(self.is_french[phone], french[np.where(self.is_french[phone], style, 0)],
+                            other[np.where(self.is_french[phone], 0, style)])
+        foreign = np.array(FOREIGN_STYLE_NAMES, dtype=object)
+        return np.where(self.is_french[phone], french[style],
+                        foreign[style % FOREIGN_STYLE_COUNT])
+
+    def extended(self, rng: np.random.Generator, countries: np.ndarray) -> PhoneBook:
+        """This book plus one new number per entry of ``countries``, distinct from all."""
+        fresh = draw_phones(rng, countries)
+        taken = self.e164.astype(np.str_)
+        while (clash := np.isin(fresh.e164.astype(np.str_), taken)
+               | pd.Series(fresh.e164, dtype=object).duplicated().to_numpy()).any():
+            national = fresh.national.copy()  # rare: redraw the numbers drawn twice
+            national[clash] = draw_phones(rng, countries[clash]).national
+            fresh = PhoneBook(fresh.country, national)
+        return PhoneBook(np.concatenate([self.country, fresh.country]),
+                         np.concatenate([self.national, fresh.national]))
 
 
 def _foreign_forms(dial: str, nsn: str) -> tuple[str, str, str]:
@@ -176,7 +253,33 @@ def draw_phones(rng: np.random.Generator, countries: np.ndarray) -> PhoneBook:
     return PhoneBook(np.asarray(countries, dtype=object), national)
 
 
+NANP_COUNTRIES = ("US", "CA")
+
+
+def nanp_numbers(rng: np.random.Generator, area_codes: np.ndarray) -> np.ndarray:
+    """Distinct ten-digit North American numbers, one in each given area code: exchange
+    200-999 except the service codes N11 and the fictional 555, any line number."""
+    def draw(codes: np.ndarray) -> np.ndarray:
+        exchange = rng.integers(200, 1000, len(codes))
+        exchange = np.where((exchange % 100 == 11) | (exchange == 555), exchange + 1, exchange)
+        return (codes.astype(np.int64) * 1000 + exchange) * 10_000 + rng.integers(0, 10_000,
+                                                                                 len(codes))
+
+    numbers = draw(np.asarray(area_codes))
+    while True:  # redraw the rare repeats (later copies of a number drawn twice)
+        _, first = np.unique(numbers, return_index=True)
+        repeated = np.ones(len(numbers), dtype=bool)
+        repeated[first] = False
+        if not repeated.any():
+            return numbers.astype(np.str_).astype(object)
+        numbers[repeated] = draw(np.asarray(area_codes)[repeated])
+
+
 def _unique_numbers(rng: np.random.Generator, country: str, n: int) -> np.ndarray:
+    if country in NANP_COUNTRIES:
+        prefixes = MOBILE_RANGES[country][1]
+        area = np.array(prefixes, dtype=object)[rng.integers(0, len(prefixes), n)]
+        return nanp_numbers(rng, area)
     _, prefixes, n_random = MOBILE_RANGES[country]
     space = len(prefixes) * 10**n_random
     if n > space // 4:

@@ -8,6 +8,8 @@ popularity follows a Zipf law, as a handful of sites carry most ads.
 
 from __future__ import annotations
 
+import math
+
 # nationality code -> (English name, French feminine adjective, French masculine adjective,
 #                      phone country of a home-country number or "" when none is simulated)
 NATIONALITIES: dict[str, tuple[str, str, str, str]] = {
@@ -23,6 +25,24 @@ NATIONALITIES: dict[str, tuple[str, str, str, str]] = {
     "UA": ("Ukrainian", "ukrainienne", "ukrainien", ""),
     "VE": ("Venezuelan", "vénézuélienne", "vénézuélien", ""),
     "MA": ("Moroccan", "marocaine", "marocain", ""),
+    # origins of the North American and European worlds (see worlds.py)
+    "US": ("American", "américaine", "américain", "US"),
+    "CA": ("Canadian", "canadienne", "canadien", "CA"),
+    "MX": ("Mexican", "mexicaine", "mexicain", "MX"),
+    "DO": ("Dominican", "dominicaine", "dominicain", ""),
+    "CU": ("Cuban", "cubaine", "cubain", "CU"),
+    "KR": ("Korean", "coréenne", "coréen", ""),
+    "TH": ("Thai", "thaïlandaise", "thaïlandais", "TH"),
+    "PH": ("Filipino", "philippine", "philippin", "PH"),
+    "VN": ("Vietnamese", "vietnamienne", "vietnamien", "VN"),
+    "RU": ("Russian", "russe", "russe", "RU"),
+    "HU": ("Hungarian", "hongroise", "hongrois", "HU"),
+    "PL": ("Polish", "polonaise", "polonais", "PL"),
+    "GB": ("British", "britannique", "britannique", "GB"),
+    "DE": ("German", "allemande", "allemand", "DE"),
+    "IT": ("Italian", "italienne", "italien", "IT"),
+    "NL": ("Dutch", "néerlandaise", "néerlandais", "NL"),
+    "CH": ("Swiss", "suisse", "suisse", "CH"),
 }
 
 # weights of foreign nationalities among independent persons and among network persons
@@ -47,6 +67,31 @@ FIRST_NAMES_FEMALE: dict[str, tuple[str, ...]] = {
     "UA": ("Oksana", "Olena", "Iryna", "Kateryna", "Natalia", "Sofiia"),
     "VE": ("Andrea", "Mariana", "Gabriela", "Génesis", "Stefany"),
     "MA": ("Yasmine", "Salma", "Sofia", "Imane", "Nora", "Leila"),
+    "US": ("Ashley", "Brittany", "Jessica", "Amber", "Crystal", "Destiny", "Kayla", "Taylor",
+           "Madison", "Brianna", "Alexis", "Megan", "Samantha", "Jasmine", "Tiffany", "Heather",
+           "Nicole", "Courtney", "Paige", "Savannah", "Chelsea", "Haley", "Kimberly", "Danielle",
+           "Vanessa", "Melissa", "Mia", "Aaliyah", "Kendra", "Shayla"),
+    "CA": ("Emily", "Sarah", "Jessica", "Ashley", "Amanda", "Stephanie", "Brittany", "Kaitlyn",
+           "Chantal", "Geneviève", "Émilie", "Marie-Ève", "Audrey", "Mélissa", "Kayla", "Megan",
+           "Jenna", "Chloé", "Océane", "Rebecca"),
+    "MX": ("Guadalupe", "Fernanda", "Ximena", "Valeria", "Daniela", "Mariana", "Lupita", "Ana"),
+    "DO": ("Yesenia", "Yokasta", "Rosanna", "Dayana", "Massiel", "Yaritza"),
+    "CU": ("Yanelis", "Yuleisy", "Dayami", "Yarelis", "Lisandra", "Mayelin"),
+    "KR": ("Ji-woo", "Min-ji", "Soo-ah", "Yuna", "Hana", "Eun-ji", "Seo-yeon"),
+    "TH": ("Ploy", "Nok", "Mai", "Fon", "Dao", "Ning", "Pim"),
+    "PH": ("Maricel", "Jasmine", "Angel", "Kristine", "Joy", "Precious", "Lovely"),
+    "VN": ("Linh", "Trang", "Mai", "Thao", "Huong", "Ngoc"),
+    "RU": ("Anastasia", "Ekaterina", "Natasha", "Olga", "Svetlana", "Daria", "Polina"),
+    "HU": ("Réka", "Zsófia", "Eszter", "Kitti", "Viktória", "Dóra"),
+    "PL": ("Agnieszka", "Kasia", "Magda", "Ola", "Natalia", "Zuzanna", "Monika"),
+    "GB": ("Chloe", "Sophie", "Amy", "Holly", "Lauren", "Jade", "Olivia", "Ellie", "Gemma",
+           "Charlotte", "Katie", "Hannah"),
+    "DE": ("Lena", "Anna", "Lea", "Sophie", "Laura", "Julia", "Jana", "Katharina", "Mia",
+           "Nina", "Sandra", "Vanessa"),
+    "IT": ("Giulia", "Francesca", "Chiara", "Sara", "Martina", "Alessia", "Federica",
+           "Valentina", "Elisa", "Giorgia"),
+    "NL": ("Sanne", "Lotte", "Fleur", "Anouk", "Femke", "Eva", "Lisa", "Iris", "Noa"),
+    "CH": ("Léa", "Laura", "Céline", "Noémie", "Anna", "Lara", "Jana", "Nadine", "Sarah"),
 }
 FIRST_NAMES_TRANS = ("Bianca", "Kelly", "Vitória", "Pamela", "Gisele", "Jéssica", "Paloma",
                      "Sabrina", "Alexia", "Nathalia", "Thalia", "Luana", "Camila", "Monica")
@@ -97,18 +142,20 @@ CITY_TABLES: dict[str, dict[str, tuple[str, float]]] = {
     "france": FRANCE,
 }
 
-_SITE_STEMS = ("annonces", "rencontres", "escort", "massage", "charme", "coquin", "sensuel",
+SITE_STEMS = ("annonces", "rencontres", "escort", "massage", "charme", "coquin", "sensuel",
                "douceur", "plaisir", "libertin", "nuit", "velours", "soiree")
-_SITE_TAILS = ("-62.fr", "-nord.com", "-opale.fr", "-hdf.net", "-france.com", "-artois.fr",
+SITE_TAILS = ("-62.fr", "-nord.com", "-opale.fr", "-hdf.net", "-france.com", "-artois.fr",
                "-club.com", "-privee.fr", "-city.net")
 
 
-def site_names(n: int) -> list[str]:
+def site_names(n: int, stems: tuple[str, ...] = SITE_STEMS,
+               tails: tuple[str, ...] = SITE_TAILS) -> list[str]:
     """n distinct invented site domains, in a fixed order (first = most popular)."""
-    names = [stem + tail for tail in _SITE_TAILS for stem in _SITE_STEMS]
+    names = [stem + tail for tail in tails for stem in stems]
     if n > len(names):
         raise ValueError(f"at most {len(names)} sites can be simulated, asked for {n}")
-    step = 7  # coprime with the list length: spreads stems and tails over popularity ranks
+    # a step coprime with the list length spreads stems and tails over popularity ranks
+    step = next(s for s in range(7, 7 + len(names)) if math.gcd(s, len(names)) == 1)
     return [names[(i * step) % len(names)] for i in range(n)]
 
 

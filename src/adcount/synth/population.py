@@ -13,30 +13,27 @@ persons whose activity draws no ad exist in the truth but on no site.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from . import lexicon
 from .contacts import FRENCH_STYLE_WEIGHTS, PhoneBook, draw_emails, draw_phones
-from .phrases import BODY, CLOSINGS, CONTACT_PHONE, OPENINGS, TITLES
 from .presets import Preset
+from .styles import NEUTRAL_STYLE, Style, draw_style, follow_organisers, organiser_leaders
+from .worlds import WORLDS, World
+
+if TYPE_CHECKING:
+    from .ages import AgeHabits
 
 GENDERS = ("female", "trans", "male")
-GENDER_TAGS = ("f", "t", "m")
-KIND_INDEPENDENT, KIND_NETWORK, KIND_PARTNER, KIND_DECOY = 0, 1, 2, 3
+KIND_INDEPENDENT, KIND_NETWORK, KIND_PARTNER, KIND_DECOY, KIND_AGENCY = 0, 1, 2, 3, 4
+KIND_NAMES = ("independent", "network", "partner", "decoy", "agency")
+ORGANISED_KINDS = (KIND_NETWORK, KIND_AGENCY)  # persons who write their organiser's template
 ROUTE_STOPS = 4
 
 # claimed ages: (first age, last age, probability mass); 36% are 25 or under
 AGE_BANDS = ((18, 25, 0.36), (26, 35, 0.38), (36, 45, 0.18), (46, 55, 0.08))
-
-
-def template_offsets(groups: dict[str, tuple[str, ...]]) -> dict[str, tuple[int, int]]:
-    """Range of each gender's templates in the flattened list (female, trans, male order)."""
-    offsets, start = {}, 0
-    for tag in GENDER_TAGS:
-        offsets[tag] = (start, start + len(groups[tag]))
-        start += len(groups[tag])
-    return offsets
 
 
 @dataclass
@@ -49,7 +46,7 @@ class Persons:
     kind: np.ndarray
     gender: np.ndarray  # 0 female, 1 trans, 2 male
     nationality: np.ndarray  # codes of lexicon.NATIONALITIES
-    age: np.ndarray
+    age: np.ndarray  # age claimed in her first ads (the true age is in ``ages``)
     name: np.ndarray
     alias: np.ndarray  # "" when none
     activity: np.ndarray
@@ -67,25 +64,25 @@ class Persons:
     span_days: np.ndarray
     sites: np.ndarray  # (n, 4) site indices
     n_sites: np.ndarray
-    opening: np.ndarray  # template index in the flattened OPENINGS
-    title: np.ndarray
-    body_group: np.ndarray  # (n, k) body group per sentence slot, -1 when absent
-    body_para: np.ndarray
-    closing_group: np.ndarray
-    closing_para: np.ndarray
-    contact: np.ndarray  # CONTACT_PHONE template
+    styles: dict[str, Style]  # how she writes in each language ("fr" always drawn)
+    copy_of: np.ndarray  # decoys: the family member whose sentences they reuse, else -1
     phone_style: np.ndarray  # preferred French style of the number in text
     price: np.ndarray
+    # set by the habit stages (``habits``); their defaults describe the original world
+    language: np.ndarray | None = None  # per person: code of her main language
+    second_language: np.ndarray | None = None  # "" when she writes one language only
+    ages: AgeHabits | None = None  # birth dates and age-claim habits
 
     def __len__(self) -> int:
         return len(self.person_id)
 
 
-def _group_sizes(rng: np.random.Generator, n_members: int, size_max: int) -> np.ndarray:
-    """Sizes in 2..size_max (the last one possibly smaller) adding up to ``n_members``."""
+def group_sizes(rng: np.random.Generator, n_members: int, size_max: int,
+                size_min: int = 2) -> np.ndarray:
+    """Sizes in size_min..size_max (the last one possibly smaller) adding up to ``n_members``."""
     if n_members <= 0:
         return np.zeros(0, dtype=np.int64)
-    sizes = rng.integers(2, size_max + 1, size=n_members)  # more than enough
+    sizes = rng.integers(size_min, size_max + 1, size=n_members)  # more than enough
     cut = int(np.searchsorted(np.cumsum(sizes), n_members)) + 1
     sizes = sizes[:cut]
     sizes[-1] -= sizes.sum() - n_members
@@ -108,7 +105,7 @@ def _draw_ages(rng: np.random.Generator, n: int) -> np.ndarray:
     return rng.integers(low, high + 1)
 
 
-def _draw_names(rng: np.random.Generator, gender: np.ndarray, nat: np.ndarray) -> np.ndarray:
+def draw_names(rng: np.random.Generator, gender: np.ndarray, nat: np.ndarray) -> np.ndarray:
     names = np.empty(len(gender), dtype=object)
     for g in range(3):
         for code in np.unique(nat).tolist():
@@ -121,38 +118,13 @@ def _draw_names(rng: np.random.Generator, gender: np.ndarray, nat: np.ndarray) -
     return names
 
 
-NEUTRAL_STYLE = len(GENDER_TAGS)  # style "gender" of decoys: sentences fitting everyone
-
-
-def _choose_body(rng: np.random.Generator, style: np.ndarray,
-                 k_range: tuple[int, int]) -> tuple[np.ndarray, np.ndarray]:
-    """Distinct body groups per person (those fitting her style), -1 beyond her count."""
-    n, k_max = len(style), k_range[1]
-    fits = np.array([[tag in tags for tags, _ in BODY] for tag in GENDER_TAGS]
-                    + [[len(tags) == len(GENDER_TAGS) for tags, _ in BODY]])  # (4, G)
-    keys = rng.random((n, len(BODY)))
-    keys[~fits[style]] = 2.0
-    groups = np.argsort(keys, axis=1)[:, :k_max]
-    count = rng.integers(k_range[0], k_max + 1, size=n)
-    groups[np.arange(k_max)[None, :] >= count[:, None]] = -1
-    return groups, rng.integers(0, 3, size=(n, k_max))
-
-
 def _copycat_leaders(rng: np.random.Generator, kind: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Decoys in families of 2-4 unrelated persons: (decoys, the family member whose
     sentences they reuse)."""
     decoys = np.flatnonzero(kind == KIND_DECOY)
-    sizes = _group_sizes(rng, len(decoys), 4)
+    sizes = group_sizes(rng, len(decoys), 4)
     first = np.cumsum(sizes) - sizes
     return decoys, decoys[np.repeat(first, sizes)]
-
-
-def _choose_template(rng: np.random.Generator, groups: dict[str, tuple[str, ...]],
-                     gender: np.ndarray) -> np.ndarray:
-    offsets = template_offsets(groups)
-    low = np.array([offsets[t][0] for t in GENDER_TAGS])[gender]
-    high = np.array([offsets[t][1] for t in GENDER_TAGS])[gender]
-    return rng.integers(low, high)
 
 
 @dataclass
@@ -177,7 +149,7 @@ class _Structure:
 
 
 def _structure(preset: Preset, n: int, rng: np.random.Generator) -> _Structure:
-    sizes = _group_sizes(rng, int(round(n * preset.network_share)), preset.network_size_max)
+    sizes = group_sizes(rng, int(round(n * preset.network_share)), preset.network_size_max)
     n_members = int(sizes.sum())
     n_partner = int(round(n * preset.partner_share))
     n_indep = n - n_members - n_partner
@@ -190,40 +162,43 @@ def _structure(preset: Preset, n: int, rng: np.random.Generator) -> _Structure:
     return _Structure(kind, network, n_org, n_partner)
 
 
-def _identity(preset: Preset, st: _Structure, rng: np.random.Generator
+def _identity(preset: Preset, world: World, st: _Structure, rng: np.random.Generator
               ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Claimed gender, nationality and age; a network recruits mostly from one country."""
+    """Claimed gender, nationality and age; a network recruits mostly from one country.
+    Local persons get the world's domestic code (``habits`` resolves it to their city's)."""
     n, member, network = len(st.kind), st.member, st.network
     gender = _pick(rng, np.array([0.76, 0.08, 0.16]), n)
     net_trans = rng.random(st.n_org) < 0.35  # some networks move trans persons too
     gender[member] = np.where(net_trans[network[member]] & (rng.random(st.n_members) < 0.5), 1, 0)
     gender[st.kind == KIND_PARTNER] = 0
     net_nat = np.where(rng.random(st.n_org) < preset.foreign_share_network,
-                       _pick(rng, lexicon.FOREIGN_NETWORK, st.n_org), "FR")
+                       _pick(rng, world.foreign_network, st.n_org), world.domestic)
     nationality = np.where(rng.random(n) < preset.foreign_share_independent,
-                           _pick(rng, lexicon.FOREIGN_INDEPENDENT, n), "FR").astype(object)
-    nationality[st.kind == KIND_PARTNER] = "FR"
+                           _pick(rng, world.foreign_independent, n),
+                           world.domestic).astype(object)
+    nationality[st.kind == KIND_PARTNER] = world.domestic
     stay = rng.random(st.n_members) < 0.9
     nationality[member] = np.where(stay, net_nat[network[member]], nationality[member])
     return gender, nationality, _draw_ages(rng, n)
 
 
-def _numbers(preset: Preset, st: _Structure, nationality: np.ndarray,
+def _numbers(preset: Preset, domestic: str, st: _Structure, nationality: np.ndarray,
              rng: np.random.Generator) -> tuple[PhoneBook, np.ndarray, np.ndarray, np.ndarray]:
-    """Own numbers, second numbers, organiser and partner numbers, in one phone book."""
+    """Own numbers, second numbers, organiser and partner numbers, in one phone book
+    (``domestic``: the country of local numbers)."""
     n, member = len(st.kind), st.member
     home = np.array([lexicon.NATIONALITIES[c][3] for c in nationality.tolist()], dtype=object)
-    own_country = np.where((home != "") & (home != "FR")
-                           & (rng.random(n) < preset.foreign_phone_share), home, "FR")
+    own_country = np.where((home != "") & (home != domestic)
+                           & (rng.random(n) < preset.foreign_phone_share), home, domestic)
     has_own = ~member | (rng.random(n) < 0.4)
     changes = has_own & (rng.random(n) < preset.phone_change_share)
     leader_nat = nationality[st.leader_of_members()]
-    net_home = np.full(st.n_org, "FR", dtype=object)
-    net_home[st.network[member]] = [lexicon.NATIONALITIES[c][3] or "FR"
+    net_home = np.full(st.n_org, domestic, dtype=object)
+    net_home[st.network[member]] = [lexicon.NATIONALITIES[c][3] or domestic
                                     for c in leader_nat.tolist()]
-    net_country = np.where(rng.random(st.n_org) < 0.25, net_home, "FR")
+    net_country = np.where(rng.random(st.n_org) < 0.25, net_home, domestic)
     countries = np.concatenate([own_country[has_own], own_country[changes], net_country,
-                                np.full(st.n_partner, "FR")]).astype(object)
+                                np.full(st.n_partner, domestic)]).astype(object)
     phones = draw_phones(rng, countries)
     own_phone = np.full(n, -1)
     own_phone[has_own] = np.arange(has_own.sum())
@@ -236,72 +211,57 @@ def _numbers(preset: Preset, st: _Structure, nationality: np.ndarray,
     return phones, own_phone, second_phone, network_phone
 
 
-def _align_templates(chosen: np.ndarray, groups: dict[str, tuple[str, ...]], st: _Structure,
-                     gender: np.ndarray) -> None:
-    """Give every network member her leader's template, of the same rank in her gender's set."""
-    offsets = template_offsets(groups)
-    lead = st.leader_of_members()
-    rank = chosen[lead] - offsets[GENDER_TAGS[0]][0]
-    member_gender = gender[st.member]
-    aligned = chosen[st.member]
-    for g, tag in enumerate(GENDER_TAGS):
-        start, stop = offsets[tag]
-        aligned = np.where(member_gender == g, start + rank % (stop - start), aligned)
-    chosen[st.member] = aligned
-
-
 def simulate_persons(preset: Preset, n_ads: int, rng: np.random.Generator) -> Persons:
-    """Draw every simulated person, observed or not, with her network and writing style."""
+    """Draw every simulated person, observed or not, with her network and French style (the
+    habit stages then add what the preset's habits need)."""
+    world = WORLDS[preset.geography]
     n = max(int(round(n_ads / preset.ads_per_person)), 4)
     st = _structure(preset, n, rng)
     member, network = st.member, st.network
     n_net = len(st.kind) - st.n_members + st.n_org
-    gender, nationality, age = _identity(preset, st, rng)
-    name = _draw_names(rng, gender, nationality)
+    gender, nationality, age = _identity(preset, world, st, rng)
+    name = draw_names(rng, gender, nationality)
     alias = np.where((rng.random(n) < 0.35) & (gender != 2),  # pseudonyms are feminine
-                     np.array(lexicon.ALIASES, dtype=object)[rng.integers(0, len(lexicon.ALIASES),
-                                                                          n)], "")
+                     np.array(world.aliases, dtype=object)[rng.integers(0, len(world.aliases),
+                                                                        n)], "")
     spread = np.exp(rng.normal(0.0, preset.activity_sigma, n))
     activity = preset.activity_floor + (1.0 - preset.activity_floor) * spread
-    phones, own_phone, second_phone, network_phone = _numbers(preset, st, nationality, rng)
+    domestic_phone = lexicon.NATIONALITIES[world.domestic][3]
+    phones, own_phone, second_phone, network_phone = _numbers(preset, domestic_phone, st,
+                                                              nationality, rng)
     has_email = (rng.random(n) < preset.email_share) & ~member
     email = np.full(n, -1)
     email[has_email] = np.arange(has_email.sum())
-    email_parts = draw_emails(rng, name[has_email], lexicon.EMAIL_DOMAINS)
+    email_parts = draw_emails(rng, name[has_email], world.email_domains)
 
     # --- when and where: network members share their network's window, sites and route
     days = (np.datetime64(preset.end) - np.datetime64(preset.start)).astype(int) + 1
-    net_span = np.minimum(rng.exponential(35.0, n_net) + 1.0, days)
+    net_span = np.minimum(rng.exponential(preset.active_days_mean, n_net) + 1.0, days)
     net_first = rng.random(n_net) * (days - net_span)
-    change_day = np.where(rng.random(n) < 0.3, np.inf,
+    change_day = np.where(rng.random(n) < preset.phone_alternate_share, np.inf,
                           net_first[network] + rng.random(n) * net_span[network])
     site_p = 1.0 / np.arange(1, preset.n_sites + 1) ** 0.9
     net_sites = rng.choice(preset.n_sites, size=(n_net, 4), p=site_p / site_p.sum())
     net_n_sites = 1 + rng.binomial(3, 0.3, n_net)
-    city_weight = np.array([w for _, w in lexicon.CITY_TABLES[preset.geography].values()])
+    city_weight = np.array([w for _, w in world.cities.values()])
     net_route = rng.choice(len(city_weight), size=(n_net, ROUTE_STOPS),
                            p=city_weight / city_weight.sum())
     tourer = member | (rng.random(n) < preset.tourer_share)  # networks run "sex tours"
 
     # --- writing style: a network writes one template for all its persons
-    style = np.where(member, 0, gender)  # networks write the feminine template
-    style[st.kind == KIND_DECOY] = NEUTRAL_STYLE
-    body_group, body_para = _choose_body(rng, style, preset.body_sentences)
-    opening = _choose_template(rng, OPENINGS, gender)
-    title = _choose_template(rng, TITLES, gender)
-    closing_group = rng.integers(0, len(CLOSINGS), n)
-    closing_para = rng.integers(0, 3, n)
-    contact = rng.integers(0, len(CONTACT_PHONE), n)
+    writes_as = np.where(member, 0, gender)  # networks write the feminine template
+    writes_as[st.kind == KIND_DECOY] = NEUTRAL_STYLE
+    french = draw_style(rng, "fr", gender, writes_as, preset.body_sentences)
     phone_style = _pick(rng, FRENCH_STYLE_WEIGHTS, n)
-    price = rng.choice(np.array([80.0, 100.0, 120.0, 150.0, 150.0, 200.0, 250.0]), n)
-    lead = st.leader_of_members()
-    for arr in (body_group, body_para, closing_group, closing_para, contact, phone_style, price):
-        arr[member] = arr[lead]
+    price = rng.choice(np.array(world.prices), n)
+    members, leaders = organiser_leaders(network, member)
+    for arr in (phone_style, price):
+        arr[members] = arr[leaders]
+    follow_organisers(french, "fr", members, leaders, gender)
     decoys, copied = _copycat_leaders(rng, st.kind)
-    for arr in (body_group, body_para):  # the same body; her own opening, closing, contact
-        arr[decoys] = arr[copied]
-    _align_templates(opening, OPENINGS, st, gender)
-    _align_templates(title, TITLES, st, gender)
+    french.copy_rows(decoys, copied, ("body_group", "body_para"))  # her own opening, closing
+    copy_of = np.full(n, -1)
+    copy_of[decoys] = copied
 
     person_order = rng.permutation(n)  # ids do not reveal the network structure
     width = max(6, len(str(n)))
@@ -319,7 +279,5 @@ def simulate_persons(preset: Preset, n_ads: int, rng: np.random.Generator) -> Pe
         email_parts=email_parts, phones=phones, home_city=net_route[network, 0],
         route=net_route[network], tourer=tourer, first_day=net_first[network],
         span_days=net_span[network], sites=net_sites[network], n_sites=net_n_sites[network],
-        opening=opening, title=title, body_group=body_group, body_para=body_para,
-        closing_group=closing_group, closing_para=closing_para, contact=contact,
-        phone_style=phone_style, price=price,
+        styles={"fr": french}, copy_of=copy_of, phone_style=phone_style, price=price,
     )

@@ -18,6 +18,9 @@ from .population import KIND_PARTNER, ROUTE_STOPS, Persons
 from .presets import Preset
 
 
+AGE_DRIFT = np.array([-1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1])  # a year off in one ad in six
+
+
 @dataclass
 class Postings:
     """Per-ad arrays, sorted by posting time."""
@@ -34,11 +37,17 @@ class Postings:
     email_in_field: np.ndarray
     email_in_text: np.ndarray
     email_style: np.ndarray
-    age: np.ndarray  # age written in the ad (a person's claim drifts by a year now and then)
+    age: np.ndarray  # age the ad claims (in its text, and in the site's field when shown)
+    age_drift: np.ndarray  # the ad's own slip of a year now and then (-1, 0, +1)
     age_shown: np.ndarray  # site field filled
     nationality_shown: np.ndarray
     price_shown: np.ndarray
     use_alias: np.ndarray
+    # set by ``posting_habits``
+    gender_shown: np.ndarray | None = None  # site field filled
+    language: np.ndarray | None = None  # language code of the ad's text
+    true_age: np.ndarray | None = None  # the person's true age on the day of the ad
+    age_stated: np.ndarray | None = None  # the ad states its claim (text or field), by compose
 
     def __len__(self) -> int:
         return len(self.person)
@@ -91,13 +100,14 @@ def simulate_postings(preset: Preset, persons: Persons, n_ads: int,
 
     has_email = p.email[person] >= 0
     ew = EMAIL_STYLE_WEIGHTS / EMAIL_STYLE_WEIGHTS.sum()
-    drift = rng.choice(np.array([-1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1]), n)
+    drift = rng.choice(AGE_DRIFT, n)
     return Postings(
         person=person, posted_at=posted_at, site=site, city=city, phone=phone,
         phone_in_field=in_field, phone_in_text=in_text, field_style=site_field_style[site],
         text_style=text_style, email_in_field=has_email & (rng.random(n) < 0.3),
         email_in_text=has_email & (rng.random(n) < 0.6), email_style=rng.choice(len(ew), n, p=ew),
-        age=np.maximum(p.age[person] + drift, 18), age_shown=rng.random(n) < 0.85,
+        age=np.maximum(p.age[person] + drift, 18), age_drift=drift,
+        age_shown=rng.random(n) < 0.85,
         nationality_shown=rng.random(n) < 0.65, price_shown=rng.random(n) < 0.6,
         use_alias=(p.alias[person] != "") & (rng.random(n) < 0.25),
     )

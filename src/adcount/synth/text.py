@@ -105,6 +105,12 @@ class TemplateSet:
             [[code[p[2 * k + 1]] if 2 * k + 1 < len(p) else empty for k in range(width)]
              for p in parsed], dtype=np.int64).reshape(len(parsed), width)
 
+    def uses(self, slot: str) -> np.ndarray:
+        """Per template: whether it has the slot ``slot``."""
+        if slot not in self.slot_names:
+            return np.zeros(len(self.slot_codes), dtype=bool)
+        return (self.slot_codes == self.slot_names.index(slot)).any(axis=1)
+
     def fill(self, which: np.ndarray, slots: Mapping[str, pa.Array]) -> pa.Array:
         """Row i = template ``which[i]`` with its slots taken from ``slots[name][i]``."""
         n = len(which)
@@ -136,8 +142,9 @@ def spaced(column: pa.Array) -> pa.Array:
 
 @functools.lru_cache(maxsize=4)
 def pools(seed: int = 2018) -> tuple[SentencePool, SentencePool]:
-    """The body and closing pools (constants of the generator, built once per process)."""
-    from .phrases import BODY, CLOSINGS
+    """The body and closing pools of every language (constants of the generator, built once
+    per process; French first, so its entries are those of the French-only generator)."""
+    from .phrasebooks import all_entries
 
-    return (SentencePool([p for _, p in BODY], seed),
-            SentencePool(CLOSINGS, seed + 1))
+    return (SentencePool([p for _, p in all_entries("body")], seed),
+            SentencePool(all_entries("closings"), seed + 1))

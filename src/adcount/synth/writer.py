@@ -1,7 +1,10 @@
-"""Files of a synthetic ad set: ads.csv (what a scraper would give), truth.csv, truth.json, and
+"""Files of a synthetic ad set: ads.csv (what a scraper would give), truth.csv, truth.json,
 contacts.csv (each ad's true number and address, where they are shown and how disguised: the
-answer key of contact extraction), and for sets with photos images.csv (each photo file's
-original, owner and edits).
+answer key of contact extraction), truth_ads.csv (per ad: true and claimed age, gender, origin,
+language, situation, whose number), truth_persons.csv (per simulated person, seen or not: her
+habits, birth date, numbers and organiser), and for sets with photos images.csv (each photo
+file's original, owner and edits). The files that existed before the habits (ads, truth,
+contacts, images) keep their columns.
 
 The ads file holds the canonical columns only, list columns as ``|``-separated strings, so a
 pipeline run on it never sees the truth. Output is byte-stable: fixed column order, fixed
@@ -16,6 +19,8 @@ from typing import Any
 
 import pandas as pd
 
+from .truth import AD_TRUTH_COLUMNS
+
 CANONICAL_COLUMNS = ("ad_id", "site", "posted_at", "title", "text", "phones", "emails", "images",
                      "city", "region", "age", "gender", "nationality", "price", "url")
 TRUTH_COLUMNS = ("ad_id", "true_person_id", "true_network_id")
@@ -23,8 +28,10 @@ LIST_COLUMNS = ("phones", "emails", "images")
 
 
 def write_ad_set(df: pd.DataFrame, truth: dict[str, Any], out_dir: Path,
-                 contacts: pd.DataFrame, image_truth: pd.DataFrame | None = None) -> None:
-    """Write ads.csv, truth.csv, truth.json, contacts.csv (and images.csv) into ``out_dir``."""
+                 contacts: pd.DataFrame, image_truth: pd.DataFrame | None,
+                 persons: pd.DataFrame) -> None:
+    """Write ads.csv, truth.csv, truth.json, contacts.csv, truth_ads.csv, truth_persons.csv
+    (and images.csv) into ``out_dir``."""
     out_dir.mkdir(parents=True, exist_ok=True)
     ads = df.loc[:, list(CANONICAL_COLUMNS)].copy()
     for column in LIST_COLUMNS:
@@ -36,5 +43,8 @@ def write_ad_set(df: pd.DataFrame, truth: dict[str, Any], out_dir: Path,
         json.dump(truth, fh, indent=2, sort_keys=True, ensure_ascii=False)
         fh.write("\n")
     contacts.to_csv(out_dir / "contacts.csv", index=False, lineterminator="\n")
+    df.loc[:, ["ad_id", *AD_TRUTH_COLUMNS]].to_csv(out_dir / "truth_ads.csv", index=False,
+                                                   lineterminator="\n")
+    persons.to_csv(out_dir / "truth_persons.csv", index=False, lineterminator="\n")
     if image_truth is not None:
         image_truth.to_csv(out_dir / "images.csv", index=False, lineterminator="\n")
