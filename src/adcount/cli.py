@@ -47,13 +47,18 @@ def _stage_bar() -> Iterator:
 
 
 def run_job(input_path: Path, out: Path, image_root: Optional[Path], config_path: Optional[Path],
-            raw_contacts: bool, encoding: Optional[str], title: str, lists: tuple[str, ...] = ("ads",)) -> dict:
-    """Load, deduplicate, estimate and write every output; returns the estimates as dicts."""
+            raw_contacts: bool, encoding: Optional[str], title: str, lists: tuple[str, ...] = ("ads",),
+            region: Optional[str] = None) -> dict:
+    """Load, deduplicate, estimate and write every output; returns the estimates as dicts.
+
+    region: country of national phone formats, overriding the configuration's (see --region)."""
     from adcount.pipeline import deduplicate
     from adcount.report.html import write_report
     from adcount.schema import load_ads
 
     config = Config.load(config_path) if config_path else Config()
+    if region is not None:
+        config = config.replace(contacts={"region": region.upper()})
     ads = load_ads(input_path, image_root=image_root, encoding=encoding)
     out.mkdir(parents=True, exist_ok=True)
     with _stage_bar() as advance:
@@ -80,6 +85,9 @@ def run(
     encoding: Optional[str] = typer.Option(None, "--encoding", help="Force the input text encoding."),
     lists: list[str] = typer.Option(["ads"], "--lists", help="Capture–recapture design(s) for persons seen "
                                     "nowhere: ads, site-group, site, week (repeat the option for several)."),
+    region: Optional[str] = typer.Option(None, "--region", help="Country of national phone formats (ISO code: "
+                                         "FR, US, CA, GB ...) for ads without a country column value; "
+                                         "default: inferred from the ads."),
 ) -> None:
     """Deduplicate INPUT into persons and networks, estimate the count, write results and report.html."""
     unknown = sorted(set(lists) - {"ads", "site-group", "site", "week"})
@@ -87,7 +95,7 @@ def run(
         _fail(f"unknown --lists {unknown}; use ads, site-group, site or week")
     try:
         run_job(input_path, out, image_root, config, raw_contacts, encoding, title=f"adcount: {input_path.name}",
-                lists=tuple(lists))
+                lists=tuple(lists), region=region)
     except (InputError, ConfigError, FileNotFoundError, PermissionError) as err:
         _fail(str(err))
     console.print(f"results written to {out}/", highlight=False)

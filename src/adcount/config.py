@@ -13,6 +13,8 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+import phonenumbers
+
 
 class ConfigError(ValueError):
     """A configuration value or key is invalid; the message names the field."""
@@ -56,13 +58,22 @@ class ImageConfig:
 
 @dataclass(frozen=True)
 class ContactConfig:
-    """Contact extraction: default region for national phone formats."""
+    """Contact extraction: the country whose national phone formats the ads use.
 
-    region: str = "FR"
+    region: ISO 3166 two-letter upper-case code ("FR", "US", "CA", "GB" ...) of ads without a
+        `country` column value of their own, or None to infer it from the set (its numbers,
+        site domains and country column: `adcount.normalize.phone_regions`).
+    """
+
+    region: str | None = None
 
     def __post_init__(self) -> None:
-        _check(len(self.region) == 2 and self.region.isalpha() and self.region.isupper(),
-               "contacts.region", "must be a two-letter upper-case ISO country code")
+        if self.region is None:
+            return
+
+        _check(isinstance(self.region, str) and self.region in phonenumbers.SUPPORTED_REGIONS,
+               "contacts.region", f"{self.region!r} is not an upper-case country code phonenumbers knows "
+               "(e.g. 'FR', 'US'); null infers it from the ads")
 
 
 @dataclass(frozen=True)

@@ -38,6 +38,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "age": ("age_claimed", "claimed_age"),
     "gender": ("sexe", "sex", "genre"),
     "nationality": ("nationalite", "origin", "origine", "ethnicity"),
+    # the country an ad was posted in (ISO code or name): the numbering plan of its phones
+    "country": ("country_code", "pays", "land", "pais", "paese", "iso_country", "country_iso"),
     "price": ("prix", "tarif", "rate", "tarifs"),
     "url": ("link", "lien", "ad_url", "page_url"),
 }
@@ -133,7 +135,7 @@ def load_ads(source: Any, image_root: str | Path | None = None, *, encoding: str
     table["ad_id"] = ad_id
     reject(ad_id.eq("").to_numpy(), "empty ad_id")
 
-    for column in ("site", "title", "text", "city", "region", "gender", "nationality", "url"):
+    for column in ("site", "title", "text", "city", "region", "country", "gender", "nationality", "url"):
         table[column] = _text_column(frame, column)
     too_long = (table["text"].str.len() > MAX_TEXT_BYTES // 4).to_numpy().copy()
     if too_long.any():  # exact byte count only where it can matter
@@ -180,7 +182,7 @@ def load_ads(source: Any, image_root: str | Path | None = None, *, encoding: str
     }).sort_values("row", kind="stable").reset_index(drop=True)
     table["source_row"] = positions
     order = ["ad_id", "source_row", "site", "posted_at", "title", "text", "phones", "emails", "images",
-             "image_urls", "city", "region", "age", "gender", "nationality", "price", "url"]
+             "image_urls", "city", "region", "country", "age", "gender", "nationality", "price", "url"]
     table = table.loc[keep, order + extras].reset_index(drop=True)
     return Ads(table=table, rejects=rejects, image_root=root)
 

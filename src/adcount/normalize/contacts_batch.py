@@ -17,15 +17,23 @@ from adcount.normalize.phones import extract_phones
 Contacts = tuple[list[str], list[str], list[str]]
 
 
-def extract_contacts(texts: Sequence[str], region: str = "FR") -> list[Contacts]:
+def extract_contacts(texts: Sequence[str], region: str | None | Sequence[str | None] = "FR") -> list[Contacts]:
     """For each text, ``(phones, emails, handles)`` as the three single-text extractors give them.
 
-    Raises TypeError naming the position of the first element that is not a string (missing
-    texts should be passed as ``""``).
+    ``region``: one region for every text (see :func:`~adcount.normalize.phones.extract_phones`),
+    or one per text (ads of several countries). Raises TypeError naming the position of the first
+    element that is not a string (missing texts should be passed as ``""``), ValueError if the
+    regions are not one per text.
     """
+    if region is None or isinstance(region, str):
+        regions: Sequence[str | None] = [region] * len(texts)
+    elif len(region) != len(texts):
+        raise ValueError(f"{len(region)} regions for {len(texts)} texts: give one region, or one per text")
+    else:
+        regions = region
     out: list[Contacts] = []
-    for position, text in enumerate(texts):
+    for position, (text, text_region) in enumerate(zip(texts, regions)):
         if not isinstance(text, str):
             raise TypeError(f"text at position {position} is {type(text).__name__}, expected str")
-        out.append((extract_phones(text, region), extract_emails(text), extract_handles(text, region)))
+        out.append((extract_phones(text, text_region), extract_emails(text), extract_handles(text, text_region)))
     return out

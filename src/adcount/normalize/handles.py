@@ -3,8 +3,12 @@ platforms) as normalised keys, so that one account written two ways is one key.
 
 Keys are ``"platform:account"``: ``"telegram:lea_59"`` for both "t.me/Lea_59" and
 "Telegram : @lea_59"; ``"whatsapp:+33612345678"`` (E.164) for "wa.me/33612345678" and
-"WhatsApp 06 12 34 56 78"; ``"snapchat:lea.59"``, ``"instagram:lea.59"``, ``"onlyfans:lea59"``,
-``"mym:lea59"``, ``"fansly:lea59"``; a Telegram invite link gives ``"telegram-invite:<hash>"``.
+"WhatsApp 06 12 34 56 78" or Brazil's "zap"; ``"snapchat:lea.59"`` ("sc: lea.59" too),
+``"instagram:lea.59"``, ``"onlyfans:lea59"``, ``"mym:lea59"``, ``"fansly:lea59"``,
+``"twitter:lea59"`` (twitter.com, x.com, "X: @lea59"), ``"kik:lea59"`` ("kik me: lea59"),
+``"line:lea59"`` (the messenger of Thai ads: "Line ID: lea59", line.me/ti/p/~lea59); a Telegram
+invite link gives ``"telegram-invite:<hash>"``. A name made of digits only after a platform word
+("Line: 081-234-5678") is a phone number, read as a phone, not an account.
 Account names are lower-cased (every one of these platforms treats them case-insensitively) and
 stripped of trailing sentence punctuation; invite hashes are kept as written.
 
@@ -32,28 +36,29 @@ class _Platform:
     account: str  # regex character class of account names
     min_len: int
     max_len: int
-    hints: tuple[str, ...]  # lower-case substrings, one of which any mention contains
-
-
-def _abbreviation_hints(abbreviation: str) -> tuple[str, ...]:
-    """Hints for a two-letter platform abbreviation, which counts only before ":", "=" or "@"."""
-    return tuple(f"{abbreviation}{gap}{mark}" for gap in ("", " ") for mark in ":=@")
+    hints: tuple[str, ...]  # lower-case substrings, one of which any mention contains...
+    abbreviation: str = ""  # ...or this abbreviation before ":", "=" or "@" ("ig: lea.59")
 
 
 _PLATFORMS = (
     _Platform("telegram", r"t[ée]l[ée]gram+e?|tlgrm|(?-i:TG|Tg|tg)(?=\s*[:=@])",
               r"(?:t|telegram)\.me/(?:s/)?(?!joinchat/)",
-              r"[a-z0-9_]", 5, 32, ("gram", "tlgrm", ".me/", *_abbreviation_hints("tg"))),
-    _Platform("snapchat", r"snap(?:chat)?|sn[a@]p|👻", r"snapchat\.com/add/", r"[a-z0-9._\-]", 3, 15,
-              ("snap", "sn@p", "👻")),
+              r"[a-z0-9_]", 5, 32, ("gram", "tlgrm", ".me/"), "tg"),
+    _Platform("snapchat", r"snap(?:chat)?|sn[a@]p|👻|(?-i:SC|sc|Sc)(?=\s*[:=@])", r"snapchat\.com/add/",
+              r"[a-z0-9._\-]", 3, 15, ("snap", "sn@p", "👻"), "sc"),
     _Platform("instagram", r"insta(?:gram)?|inst@|(?-i:IG|ig|Ig)(?=\s*[:=@])",
-              r"(?:instagram\.com|instagr\.am)/", r"[a-z0-9._]", 1, 30, ("inst", *_abbreviation_hints("ig"))),
+              r"(?:instagram\.com|instagr\.am)/", r"[a-z0-9._]", 1, 30, ("inst",), "ig"),
     _Platform("onlyfans", r"only\s?fans?|(?-i:OF)(?=\s*[:=@])", r"onlyfans\.com/", r"[a-z0-9._\-]",
-              3, 30, ("onlyfan", "only fan", *_abbreviation_hints("of"))),
+              3, 30, ("onlyfan", "only fan"), "of"),
     _Platform("mym", r"(?-i:MYM|Mym|mym)", r"mym\.fans/", r"[a-z0-9._\-]", 3, 30, ("mym",)),
     _Platform("fansly", r"fansly", r"fansly\.com/", r"[a-z0-9._\-]", 3, 30, ("fansly",)),
+    _Platform("twitter", r"twitter|(?-i:X)(?=\s*[:=@])", r"(?:twitter|x)\.com/(?!intent/|share|home\b)",
+              r"[a-z0-9_]", 4, 15, ("twitter", "x.com/"), "x"),
+    _Platform("kik", r"kik(?:\s+me)?", r"kik\.me/", r"[a-z0-9._]", 2, 20, ("kik",)),
+    _Platform("line", r"(?-i:LINE|Line|line)(?:\s*(?:id|ID|Id))?(?=\s*[:=@])|line\s*id", r"line\.me/ti/p/~?",
+              r"[a-z0-9._\-]", 3, 20, ("line",)),
 )
-_WHATSAPP_HINTS = ("wa.me", "what", "wats", "wtsp", "wsp", "phone=")
+_WHATSAPP_HINTS = ("wa.me", "what", "wats", "wtsp", "wsp", "phone=", "zap")
 # A Telegram invite link ("t.me/+Xy7AbC...", "t.me/joinchat/AAAA...") opens a private group or
 # channel, often an organiser's: its hash is the key, kept as written (hashes are case-sensitive).
 _TELEGRAM_INVITE = re.compile(r"(?:t|telegram)\.me/(?:joinchat/|\+)([A-Za-z0-9_\-]{10,64})", re.IGNORECASE)
@@ -71,7 +76,9 @@ _WINDOW = 60
 _WHATSAPP_LINK = re.compile(
     r"(?:wa\.me/|whatsapp\.com/send/?\?phone=|whatsapp://send\?phone=)\+?(\d{7,15})", re.IGNORECASE
 )
-_WHATSAPP_WORD = re.compile(r"\bwh?ats?\s?app?\b|\bwatsap+\b|\bwtsp\b|\bwsp\b|\bwhats\b", re.IGNORECASE)
+# "zap" (and "zapzap") is WhatsApp in Brazilian Portuguese: "chama no zap".
+_WHATSAPP_WORD = re.compile(r"\bwh?ats?\s?app?\b|\bwatsap+\b|\bwtsp\b|\bwsp\b|\bwhats\b|\bzap(?:zap)?\b",
+                            re.IGNORECASE)
 
 
 # What may stand between a platform name and the account. Strong introducers (":", "=", "->",
@@ -97,6 +104,22 @@ def _platform_pattern(platform: _Platform) -> re.Pattern[str]:
 
 
 _PATTERNS = tuple((p, _platform_pattern(p)) for p in _PLATFORMS)
+# Which platforms a text may mention: substring tests of each platform's hints (cheap, C-level),
+# and the abbreviations found before the rare marks ":", "=", "@" (so the scan stops only there).
+_MARK = re.compile(r"[:=@]")
+_HINTS = tuple((hint, i) for i, p in enumerate(_PLATFORMS) for hint in p.hints)
+_ABBREVIATED = {p.abbreviation: i for i, p in enumerate(_PLATFORMS) if p.abbreviation}
+_ABBREVIATION_BEFORE = re.compile(rf"(?:^|[^a-z])({'|'.join(_ABBREVIATED)}) ?$")
+
+
+def _hinted_platforms(lowered: str) -> set[int]:
+    """Indexes of the platforms ``lowered`` may mention."""
+    hinted = {i for hint, i in _HINTS if hint in lowered}
+    for mark in _MARK.finditer(lowered):
+        found = _ABBREVIATION_BEFORE.search(lowered[max(0, mark.start() - 4) : mark.start()])
+        if found is not None:
+            hinted.add(_ABBREVIATED[found.group(1)])
+    return hinted
 
 
 def _account(platform: _Platform, match: re.Match[str]) -> str | None:
@@ -108,7 +131,8 @@ def _account(platform: _Platform, match: re.Match[str]) -> str | None:
     if linked is None:
         introduced = match.group("sep") or match.group("at")
         looks_like_name = any(c.isdigit() or c in "._" for c in name)
-        if name in _NOT_ACCOUNT or not (introduced or looks_like_name):
+        is_number = not any(c.isalpha() for c in name)
+        if name in _NOT_ACCOUNT or is_number or not (introduced or looks_like_name):
             return None
     return name
 
@@ -122,10 +146,11 @@ def _whatsapp_keys(text: str, region: str) -> list[tuple[int, str]]:
             found.append((match.start(), f"whatsapp:{phones[0]}"))
     for match in _WHATSAPP_WORD.finditer(text):
         after = extract_phones(text[match.end() : match.end() + _WINDOW], region)
-        before = extract_phones(text[max(0, match.start() - _WINDOW) : match.start()], region)
         if after:
             found.append((match.start(), f"whatsapp:{after[0]}"))
-        elif before:
+            continue
+        before = extract_phones(text[max(0, match.start() - _WINDOW) : match.start()], region)
+        if before:
             found.append((match.start(), f"whatsapp:{before[-1]}"))
     return found
 
@@ -138,12 +163,12 @@ def extract_handles(text: str, region: str = "FR") -> list[str]:
     if not isinstance(text, str):
         raise TypeError(f"extract_handles expects a str, got {type(text).__name__}")
     lowered = text.lower()
+    hinted = _hinted_platforms(lowered)
     found = _whatsapp_keys(text, region) if any(h in lowered for h in _WHATSAPP_HINTS) else []
     if ".me/" in lowered:
         found += [(m.start(), f"telegram-invite:{m.group(1)}") for m in _TELEGRAM_INVITE.finditer(text)]
-    for platform, pattern in _PATTERNS:
-        if not any(h in lowered for h in platform.hints):
-            continue
+    for index in sorted(hinted):
+        platform, pattern = _PATTERNS[index]
         for match in pattern.finditer(text):
             name = _account(platform, match)
             if name is not None:

@@ -11,10 +11,16 @@ A lone number word is rewritten only when it touches a digit or another number w
 ("06 douze 34", "zéro six, douze, ..."): "une fille",
 "deux amies" or "appartement neuf" stay words. Belgian and Swiss forms (septante, huitante,
 octante, nonante) are understood.
+
+English habits of North American ads: "oh" or "o" for zero inside a run of number words ("seven
+oh two"; never on its own, so "oh yes" stays words), "double 7" and "triple five", and number
+words glued to digits to get past site filters ("5five5", "two1two", "O1two3" -> "555", "212",
+"0123"); digits split by single letters ("2x1x2x5x5x5...") lose the letters.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -37,7 +43,9 @@ _TENS = {
     "eighty": 80, "ninety": 90,
 }
 _REPEAT = {"double": 2, "triple": 3}
-_NUMBER_WORDS = {**_UNITS, **_TEENS, **_TENS}
+# "oh"/"o" for zero is English speech, read only between other number words (see _replace).
+_ZERO_LETTERS = {"oh": 0, "o": 0}
+_NUMBER_WORDS = {**_UNITS, **_TEENS, **_TENS, **_ZERO_LETTERS}
 
 _WORD_ALT = "|".join(sorted((re.escape(w) for w in _NUMBER_WORDS), key=len, reverse=True))
 _NUM = rf"(?:z[eé]ro|{_WORD_ALT})"
@@ -53,14 +61,27 @@ _RUN = re.compile(
     rf"(?:{_LINK}(?:(?:double|triple)\s+)?{_NUM})*\b",
     re.IGNORECASE,
 )
+# "double 7", "triple 5": a repeat word before a digit.
+_REPEATED_DIGIT = re.compile(r"[dDtT](?<!\w[dDtT])(?i:(?<=[dD])ouble|(?<=[tT])riple)\s+(\d)(?!\d)")
+# A token made only of digits and number words glued together, with at least one of each
+# ("5five5", "two1two", "O1two3"), and digits split one by one by single letters ("2x1x2x5...").
+# Only tokens holding a digit are looked at (found by _DIGIT_TOKEN, which starts with a class).
+_GLUED_PART = re.compile(rf"\d+|{_NUM}", re.IGNORECASE)
+_DIGIT_TOKEN = re.compile(r"[^\W_]*\d[^\W_]*")
+_GLUED = re.compile(rf"(?:\d+|{_NUM})+", re.IGNORECASE)
+# Cheap test first: a digit touching a number word ("5five", "two1").
+_GLUED_HINT = re.compile(rf"\d(?i:{_NUM})|{word_start_alternation(_NUMBER_WORDS)}\d")
+_LETTER_SPLIT_DIGITS = re.compile(r"\d(?<!\w\d)(?:[^\W\d_]\d){6,}(?!\w)")
 _TOKEN = re.compile(r"[^\W\d_]+")
 # What may stand next to a lone number word for it to count as a digit: a digit or another
 # number word, across at most three separator characters ("six, douze", "06 douze").
 _NEIGHBOUR_BEFORE = re.compile(rf"(?:\d|\b{_NUM})[^\w]{{1,3}}$|\d$", re.IGNORECASE)
 _NEIGHBOUR_AFTER = re.compile(rf"[^\w]{{1,3}}(?:\d|{_NUM}\b)|\d", re.IGNORECASE)
 _WINDOW = 16
+_DIGITS_AFTER = re.compile(r"[^\w\n]{1,3}\d{2}")
 
 
+@functools.lru_cache(maxsize=4096)
 def _plain(word: str) -> str:
     """Lower-case, accent-free form of one word ("Zéro" -> "zero")."""
     decomposed = unicodedata.normalize("NFD", word.lower())
@@ -81,6 +102,8 @@ def _chunk(words: list[str], i: int) -> tuple[int | None, int]:
         return _TEENS[w], i + 1
     if w in _UNITS:
         return _UNITS[w], i + 1
+    if w in _ZERO_LETTERS:
+        return 0, i + 1
     return None, i + 1  # a link word ("et", "fois") on its own
 
 
@@ -118,34 +141,71 @@ def _run_to_digits(words: list[str]) -> str:
 
 
 def _replace(match: re.Match[str]) -> str:
-    words = _TOKEN.findall(match.group())
-    if len(words) == 1 or sum(_plain(w) in _NUMBER_WORDS for w in words) < 2:
+    words = [_plain(w) for w in _TOKEN.findall(match.group())]
+    spoken = sum(w in _NUMBER_WORDS and w not in _ZERO_LETTERS for w in words)
+    if spoken == 0:  # "oh", "o" alone are words, unless digits follow ("oh 77 33 ...")
+        followed = _DIGITS_AFTER.match(match.string, match.end()) is not None
+        return _run_to_digits(words) if followed else match.group()
+    if len(words) == 1 or spoken < 2:
         text = match.string
         start, end = match.span()
         before = _NEIGHBOUR_BEFORE.search(text, max(0, start - _WINDOW), start)
         if before is None and _NEIGHBOUR_AFTER.match(text, end, end + _WINDOW) is None:
             return match.group()
-    return _run_to_digits([_plain(w) for w in words])
+    return _run_to_digits(words)
+
+
+def _glued_digits(match: re.Match[str]) -> str:
+    """Digits of a token glued from digits and number words: "5five5" -> "555"; any other
+    token ("25ans", "1m70") is left as it is."""
+    token = match.group()
+    if token.isdigit() or _GLUED.fullmatch(token) is None:
+        return token
+    return "".join(part if part.isdigit() else str(_NUMBER_WORDS[_plain(part)])
+                   for part in _GLUED_PART.findall(token))
+
+
+def _drop_letters(match: re.Match[str]) -> str:
+    return "".join(c for c in match.group() if c.isdigit())
 
 
 def spell_to_digits(text: str) -> str:
     """Rewrite spelled-out numbers in ``text`` as digit groups separated by spaces.
 
     A run of two or more number words is always rewritten; a lone number word only when a
-    digit or another number word stands next to it.
+    digit or another number word stands next to it. Tokens glued from digits and number words
+    become one digit group first.
     """
+    if _GLUED_HINT.search(text) is not None:
+        text = _DIGIT_TOKEN.sub(_glued_digits, text)
+    text = _LETTER_SPLIT_DIGITS.sub(_drop_letters, text)
+    text = _REPEATED_DIGIT.sub(lambda m: m.group(1) * _REPEAT[m.group()[:6].lower()], text)
     return _RUN.sub(_replace, text)
 
 
-# A phone written (partly) in words either starts with a spoken zero ("zéro six ...") or mixes
-# digits and words ("06 douze 34 ..."), so it holds "zéro"/"zero" or a digit followed by a number
-# word. Both patterns start with a character class, so the check is cheap.
+# A phone written (partly) in words starts with a spoken zero ("zéro six ..."), mixes digits and
+# words ("06 douze 34 ...", "5five5", "2x1x2x5..."), or is a run of number words ("seven oh two,
+# five five five ..."): it holds "zéro"/"zero", a digit followed by a number word (glued or
+# not) or split from the next by a letter, or (may_hold_word_phone) two number words in a row. Every branch starts with a character class, so the check
+# stays cheap.
 _SPELLED_PHONE_HINT = re.compile(
     r"[zZ\d](?:(?<=[zZ])(?<!\w[zZ])(?i:[eé]ro)\b"
-    rf"|(?<=\d)[^\w\n]{{1,3}}(?i:{_NUM}|double|triple)\b)"
+    rf"|(?<=\d)(?:[^\w\n]{{1,3}}(?i:{_NUM}|double|triple)\b|(?=[^\W\d_])(?i:{_NUM})(?:\b|(?=\d))"
+    r"|[^\W\d_]\d[^\W\d_]\d))"
 )
+_WORD_RUN_HINT = re.compile(rf"{_RUN_HEAD}[\s,\-]{{1,3}}(?i:{_NUM}|double|triple)\b")
+# A phone in English words only holds several of these (substring tests are much cheaper than
+# the word-run pattern, which stops at every word).
+_ENGLISH_DIGIT_WORDS = ("two", "three", "four", "five", "seven", "eight", "nine")
 
 
 def may_hold_spelled_phone(text: str) -> bool:
-    """Cheap necessary condition for a phone written with number words in ``text``."""
+    """Cheap necessary condition for a phone written with number words and digits in ``text``
+    (or starting with a spoken zero)."""
     return _SPELLED_PHONE_HINT.search(text) is not None
+
+
+def may_hold_word_phone(text: str) -> bool:
+    """Cheap necessary condition for a phone written in English number words alone."""
+    lowered = text.lower()
+    return sum(word in lowered for word in _ENGLISH_DIGIT_WORDS) >= 2 and _WORD_RUN_HINT.search(text) is not None

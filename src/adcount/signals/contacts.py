@@ -10,7 +10,7 @@ ever see tokens.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 import pandas as pd
 
@@ -18,16 +18,23 @@ from adcount.normalize.contacts_batch import extract_contacts
 from adcount.normalize.emails import canonical_email, extract_emails
 from adcount.normalize.phones import extract_phones
 from adcount.privacy import pseudonymize, resolve_key
+from adcount.signals.ad_regions import ad_regions
 from adcount.signals.keys import ContactKeys
 
 
-def ad_contacts(table: pd.DataFrame, region: str, *, key: bytes | str | None = None,
+def ad_contacts(table: pd.DataFrame, region: str | None = None, *, key: bytes | str | None = None,
                 out_dir: str | Path | None = None, raw: bool = False) -> ContactKeys:
-    """Extract, pool and pseudonymise the contacts of every ad."""
+    """Extract, pool and pseudonymise the contacts of every ad.
+
+    ``region``: the country of national phone formats (None: each ad's `country`, else inferred
+    from the set); the region used and its evidence are in the result's ``region``.
+    """
     texts = (table["title"] + "\n" + table["text"]).tolist()
-    field_phones = _per_distinct(table["phones"].map(" / ".join), lambda field: extract_phones(field, region))
+    choice, regions = ad_regions(table, texts, region)
+    fields = pd.Series(list(zip(table["phones"].map(" / ".join), regions)), dtype=object)
+    field_phones = _per_distinct(fields, lambda field: extract_phones(*field))
     field_emails = _per_distinct(table["emails"].map(" ".join), extract_emails)
-    phones, emails, handles = zip(*extract_contacts(texts, region)) if texts else ((), (), ())
+    phones, emails, handles = zip(*extract_contacts(texts, regions)) if texts else ((), (), ())
     per_ad = {
         "phone": [_merge(in_field, in_text) for in_field, in_text in zip(field_phones, phones)],
         "email": [_merge([canonical_email(e) for e in in_field], [canonical_email(e) for e in in_text])
@@ -40,10 +47,10 @@ def ad_contacts(table: pd.DataFrame, region: str, *, key: bytes | str | None = N
         values = sorted({v for vs in lists for v in vs})
         shown = values if raw else pseudonymize(values, secret, kind)
         labels_of[kind] = dict(zip(values, shown))
-    return ContactKeys.build(per_ad, labels_of)
+    return ContactKeys.build(per_ad, labels_of, region=choice)
 
 
-def _per_distinct(fields: pd.Series, extract: Callable[[str], list[str]]) -> list[list[str]]:
+def _per_distinct(fields: pd.Series, extract: Callable[[Any], list[str]]) -> list[list[str]]:
     """``extract`` of every field, run once per distinct field: a person's contact fields repeat
     across their ads (at 100k synthetic ads, 21k distinct phone fields)."""
     codes, distinct = pd.factorize(fields)

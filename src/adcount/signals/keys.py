@@ -12,6 +12,8 @@ from typing import Sequence
 import numpy as np
 import scipy.sparse as sp
 
+from adcount.normalize.phone_regions import RegionChoice
+
 KINDS = ("phone", "email", "handle")
 
 
@@ -22,6 +24,7 @@ class ContactKeys:
     rows, key_ids: aligned int arrays, one entry per (ad, key) occurrence (no repeats).
     kinds: per key id, an index into KINDS.
     labels: per key id, the value shown in outputs (a pseudonym, or the raw value if asked).
+    region: the region national phone numbers were read with, and why (None if not recorded).
     """
 
     n_ads: int
@@ -29,9 +32,11 @@ class ContactKeys:
     key_ids: np.ndarray
     kinds: np.ndarray
     labels: list[str]
+    region: RegionChoice | None = None
 
     @classmethod
-    def build(cls, per_ad: dict[str, Sequence[Sequence[str]]], labels_of: dict[str, dict[str, str]]) -> "ContactKeys":
+    def build(cls, per_ad: dict[str, Sequence[Sequence[str]]], labels_of: dict[str, dict[str, str]],
+              region: RegionChoice | None = None) -> "ContactKeys":
         """per_ad: kind -> one list of values per ad; labels_of: kind -> value -> output label."""
         n_ads = len(next(iter(per_ad.values()))) if per_ad else 0
         rows, values, kinds = [], [], []
@@ -53,7 +58,7 @@ class ContactKeys:
             labels.append(labels_of[kind][value])
         pairs = np.unique(np.stack([all_rows, key_ids.astype(np.int64)], axis=1), axis=0) \
             if all_rows.size else np.empty((0, 2), np.int64)
-        return cls(n_ads, pairs[:, 0], pairs[:, 1], key_kind, labels)
+        return cls(n_ads, pairs[:, 0], pairs[:, 1], key_kind, labels, region)
 
     @property
     def n_keys(self) -> int:
