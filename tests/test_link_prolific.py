@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 import adcount
-from adcount.link.claims import read_claims
+from adcount.claims import read_claims
 from adcount.link.features import contact_claims, contact_spread, posting_days
 from adcount.normalize.text import normalize_texts
 from adcount.link.weights import PAIRS_PER_AD_IN_EM, pair_weights

@@ -77,6 +77,34 @@ class ContactConfig:
 
 
 @dataclass(frozen=True)
+class ClaimsConfig:
+    """What ads claim about their person, read from the text (docs/claims.md): the languages read
+    (one lexicon each; the first breaks ties) and additions to their lexicons, per language, in
+    the lexicon format (lists appended, word maps updated; a whole lexicon for a new language)."""
+
+    languages: tuple[str, ...] = ("fr", "en")
+    lexicons: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        _check(isinstance(self.languages, (list, tuple)) and len(self.languages) > 0
+               and all(isinstance(code, str) and code.isalpha() and code.islower() for code in self.languages)
+               and len(set(self.languages)) == len(self.languages),
+               "claims.languages", "must be a non-empty list of distinct lower-case language codes")
+        object.__setattr__(self, "languages", tuple(self.languages))
+        _check(isinstance(self.lexicons, dict), "claims.lexicons", "must map language codes to lexicon additions")
+        unused = sorted(set(self.lexicons) - set(self.languages))
+        _check(not unused, "claims.lexicons", f"given for {unused}, which are not in claims.languages")
+        if self.lexicons:
+            from adcount.claims.lexicon import LexiconError, lexicon_data  # heavy: only when lexicons are given
+
+            for language, extension in self.lexicons.items():
+                try:
+                    lexicon_data(language, extension)
+                except LexiconError as err:
+                    raise ConfigError(f"config field 'claims.lexicons': {err}") from None
+
+
+@dataclass(frozen=True)
 class LinkConfig:
     """How pair evidence becomes persons and networks."""
 
@@ -107,6 +135,7 @@ _SECTIONS: dict[str, type] = {
     "text": TextConfig,
     "images": ImageConfig,
     "contacts": ContactConfig,
+    "claims": ClaimsConfig,
     "link": LinkConfig,
     "estimate": EstimateConfig,
 }
@@ -119,6 +148,7 @@ class Config:
     text: TextConfig = field(default_factory=TextConfig)
     images: ImageConfig = field(default_factory=ImageConfig)
     contacts: ContactConfig = field(default_factory=ContactConfig)
+    claims: ClaimsConfig = field(default_factory=ClaimsConfig)
     link: LinkConfig = field(default_factory=LinkConfig)
     estimate: EstimateConfig = field(default_factory=EstimateConfig)
 

@@ -16,7 +16,7 @@ import pandas as pd
 from adcount.candidates.keys import key_pairs, unique_pairs
 from adcount.config import Config
 from adcount.link.chaining import complete_pairs, split_chains
-from adcount.link.claims import read_claims
+from adcount.claims import read_claims
 from adcount.link.cluster import ad_confidence, components, network_edges, person_labels
 from adcount.link.comparisons import STOCK_PHOTO_CONTACTS, comparison_levels
 from adcount.link.features import (AdSignals, TemplateEvidence, contact_claims, contact_spread, pair_features,
@@ -68,7 +68,7 @@ def deduplicate(ads: Ads | pd.DataFrame | str | Path, config: Config | None = No
     say("text")
     text = text_evidence(table, config.text)
     normalised = normalize_texts((table["title"] + "\n" + table["text"]).tolist())
-    claims = read_claims(normalised)
+    claims = read_claims(normalised, languages=config.claims.languages, lexicons=config.claims.lexicons)
     age = np.where(np.isnan(age), claims.age, age)
     day = posting_days(table["posted_at"])
 

@@ -1,0 +1,10 @@
+"""Claims: what an ad says about its person (name, age, gender, origin, spoken languages), read
+from its text with one lexicon per language. See docs/claims.md."""
+
+from adcount.claims.lexicon import GENDERS, Lexicon, LexiconError, builtin_languages, load_lexicon
+from adcount.claims.persons import claims_by_person
+from adcount.claims.reader import DEFAULT_LANGUAGES, read_claims
+from adcount.claims.result import Claims
+
+__all__ = ["Claims", "DEFAULT_LANGUAGES", "GENDERS", "Lexicon", "LexiconError", "builtin_languages",
+           "claims_by_person", "load_lexicon", "read_claims"]
