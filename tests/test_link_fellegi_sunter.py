@@ -10,10 +10,12 @@ import pytest
 from adcount.link.comparisons import BY_NAME
 from adcount.link.fellegi_sunter import FellegiSunter
 
-TRUE_M = {"text": [0.01, 0.04, 0.25, 0.4, 0.3], "phone": [0.2, 0.05, 0.15, 0.6],
-          "name": [0.08, 0.92], "age": [0.7, 0.26, 0.03, 0.01]}
-TRUE_U = {"text": [0.3, 0.3, 0.3, 0.08, 0.02], "phone": [0.6, 0.38, 0.015, 0.005],
-          "name": [0.8, 0.2], "age": [0.07, 0.13, 0.1, 0.7]}
+# level shares that keep the field's order of levels (rules.LEVEL_ORDER): a key of several
+# persons claimed by one of them (phone level 3) is no evidence either way
+TRUE_M = {"text": [0.01, 0.04, 0.25, 0.4, 0.3], "phone": [0.2, 0.03, 0.02, 0.05, 0.7],
+          "name": [0.08, 0.92], "age": [0.7, 0.2, 0.06, 0.03, 0.01]}
+TRUE_U = {"text": [0.3, 0.3, 0.3, 0.08, 0.02], "phone": [0.55, 0.3, 0.08, 0.05, 0.02],
+          "name": [0.8, 0.2], "age": [0.07, 0.1, 0.03, 0.1, 0.7]}
 NAMES = tuple(TRUE_M)
 
 
@@ -33,7 +35,7 @@ def simulate(n: int, share: float, seed: int, missing: float = 0.1) -> tuple[pd.
 
 def test_em_recovers_known_m_u_and_share():
     levels, match = simulate(60_000, 0.4, seed=1)
-    model = FellegiSunter(comparisons=NAMES, fixed_m={}).fit(levels)
+    model = FellegiSunter(comparisons=NAMES, fixed_m={}, level_order={}).fit(levels)
     assert model.converged_
     assert model.match_share_ == pytest.approx(0.4, abs=0.02)
     for name in NAMES:
@@ -61,7 +63,7 @@ def test_match_weights_are_log2_ratios_and_missing_adds_nothing():
 
 def test_fixed_m_stays_and_labels_stay_fixed():
     levels, match = simulate(8_000, 0.3, seed=3)
-    fixed = {"age": (0.6, 0.3, 0.07, 0.03)}
+    fixed = {"age": (0.6, 0.25, 0.05, 0.07, 0.03)}
     labels = np.full(len(levels), np.nan)
     labels[:500] = match[:500]
     model = FellegiSunter(comparisons=NAMES, fixed_m=fixed).fit(levels, labels)
@@ -71,10 +73,10 @@ def test_fixed_m_stays_and_labels_stay_fixed():
 
 def test_partly_fixed_m_holds_its_levels_and_learns_the_others():
     levels, _ = simulate(30_000, 0.4, seed=5)
-    model = FellegiSunter(comparisons=NAMES, fixed_m={"age": (np.nan, np.nan, 0.03, 0.01)}).fit(levels)
+    model = FellegiSunter(comparisons=NAMES, fixed_m={"age": (np.nan, np.nan, np.nan, 0.03, 0.01)}).fit(levels)
     m = model.m_["age"]
-    assert np.allclose(m[2:], [0.03, 0.01]) and m.sum() == pytest.approx(1.0)
-    assert m[0] / m[1] == pytest.approx(0.7 / 0.26, rel=0.15)  # the free levels' split is learned
+    assert np.allclose(m[3:], [0.03, 0.01]) and m.sum() == pytest.approx(1.0)
+    assert m[0] / m[1] == pytest.approx(0.7 / 0.2, rel=0.15)  # the free levels' split is learned
 
 
 def simulate_alias_templates(n: int, seed: int) -> tuple[pd.DataFrame, np.ndarray]:
@@ -130,7 +132,7 @@ def test_sample_weights_count_as_repeated_pairs():
     """Integer weights fit the same model as the weighted rows repeated: weights are counts."""
     levels, _ = simulate(3_000, 0.3, seed=5)
     weights = np.random.default_rng(6).integers(1, 4, size=len(levels))
-    exact = {"comparisons": NAMES, "fixed_m": {}, "tol": 1e-13, "max_iter": 5000}  # both run to convergence
+    exact = {"comparisons": NAMES, "fixed_m": {}, "level_order": {}, "tol": 1e-13, "max_iter": 5000}  # both run to convergence
     weighted = FellegiSunter(**exact).fit(levels, sample_weight=weights)
     repeated = FellegiSunter(**exact).fit(levels.loc[levels.index.repeat(weights)])
     assert weighted.match_share_ == pytest.approx(repeated.match_share_, rel=1e-6)
