@@ -123,7 +123,8 @@ class FellegiSunter(BitsModel):
                     sample_weight: np.ndarray | None) -> "FellegiSunter":
         """`fit` for comparisons that include joint ones: EM on `view` (joints replaced by their
         parts), then one estimate of each joint's m and u from the posteriors EM ends with."""
-        inner = FellegiSunter(comparisons=view, fixed_m=self.fixed_m, max_iter=self.max_iter, tol=self.tol)
+        inner = FellegiSunter(comparisons=view, fixed_m=self.fixed_m, level_order=self.level_order,
+                              max_iter=self.max_iter, tol=self.tol)
         if all(name in self.m_ for name in view):
             inner.m_, inner.u_ = dict(self.m_), dict(self.u_)
             inner.match_share_ = self.match_share_
