@@ -53,20 +53,23 @@ def _template(f: pd.DataFrame) -> np.ndarray:
 
 def _contact(kind: str) -> Callable[[pd.DataFrame], np.ndarray]:
     """Levels of one kind of contact key. 0 none in common; a key its ads say serves several
-    persons: 1 a hub (3+), 2 a key of 2, when the two ads claim two of its persons, 3 when they
-    claim one of them or an ad states no age; 4 a personal key. A key is "of several persons"
-    because its ads claim other ages over the same weeks: read without the pair's own claim, the
-    organiser's phone counted against a pair claiming the same age (-2.4 bits on real ads of one
-    phone), an agency advertising one of its women twice included. Read with it, an agency phone
-    proposes the pair and the ages and texts decide (level 3 is held at 0 bits,
-    `rules.LEVEL_ORDER`); where an ad states no age the key cannot say which of its persons she
-    is (north-america-en seed 0: such pairs of one name on a hub, 83% one person, scored 0.22
-    while they counted as "other claims")."""
+    persons: 1 a hub (3+), 2 a key of 2, when the two ads claim two of its persons, 3 when an ad
+    states no age, 4 when both claim one of its persons; 5 a personal key. A key is "of several
+    persons" because its ads claim other ages over the same weeks. Read without the pair's own
+    claim, the organiser's phone counted against a pair claiming the same age (-2.4 bits on real
+    ads of one phone), an agency advertising one of its women twice included; read with it, the
+    key of several persons says nothing of which of them a pair claiming one is (level 4 is held
+    at 0 bits, `rules.LEVEL_ORDER`): the ages and texts decide. Where an ad states no age the key
+    proposes the pair but does not prove it (level 3, at most 0 bits): counted with "other
+    claims", pairs of one name on a hub were 83% one person and scored 0.22 (north-america-en
+    seed 0); counted as no evidence, an agency's ads stating neither age nor name were one person
+    on the prior alone (a 150-ad set, 8 women in one found person)."""
     def level(f: pd.DataFrame) -> np.ndarray:
         shared = f[f"shared_{kind}s"].to_numpy()
         spread = f[f"{kind}_spread"].to_numpy()
-        several = np.where(f[f"{kind}_one_claim"].to_numpy() != 0, 3, np.where(spread == 2, 2, 1))
-        shared_level = np.where(spread <= 1, 4, several)
+        one_claim = f[f"{kind}_one_claim"].to_numpy()
+        several = np.select([one_claim == 1, one_claim < 0, spread == 2], [4, 3, 2], 1)
+        shared_level = np.where(spread <= 1, 5, several)
         return np.where(shared < 0, MISSING, np.where(shared > 0, shared_level, 0)).astype(np.int8)
     return level
 
@@ -167,13 +170,16 @@ COMPARISONS: tuple[Comparison, ...] = (
     Comparison("template", ("different texts", "one template", "one template, other person"), _template,
                ("same_template", "template_conflict")),
     Comparison("phone", ("none shared", "hub phone (3+ persons), other claims", "phone of 2 persons, other claims",
-                         "phone of several persons, one claimed or unknown", "personal phone"),
+                         "phone of several persons, an age unknown",
+                         "phone of several persons, one claimed person", "personal phone"),
                _contact("phone"), ("shared_phones", "phone_spread", "phone_one_claim")),
     Comparison("email", ("none shared", "hub e-mail, other claims", "e-mail of 2 persons, other claims",
-                         "e-mail of several persons, one claimed or unknown", "personal e-mail"), _contact("email"),
+                         "e-mail of several persons, an age unknown",
+                         "e-mail of several persons, one claimed person", "personal e-mail"), _contact("email"),
                ("shared_emails", "email_spread", "email_one_claim")),
     Comparison("handle", ("none shared", "hub handle, other claims", "handle of 2 persons, other claims",
-                          "handle of several persons, one claimed or unknown", "personal handle"), _contact("handle"),
+                          "handle of several persons, an age unknown",
+                         "handle of several persons, one claimed person", "personal handle"), _contact("handle"),
                ("shared_handles", "handle_spread", "handle_one_claim")),
     Comparison("photo", ("no photo in common (1-3 photo pairs)", "no photo in common (4+ photo pairs)",
                          "stock photo", "near photo", "same photo"), _photo,

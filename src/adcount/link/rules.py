@@ -20,9 +20,9 @@ LEVEL_BITS: dict[str, tuple[float, ...]] = {
     "text": (-3.0, -1.0, 1.0, 4.0, 6.0),
     "fuzz": (-2.0, 0.0, 1.0, 2.0),
     "template": (0.0, 0.0, -6.0),
-    "phone": (-2.0, -1.0, 0.0, 0.0, 9.0),
-    "email": (-1.0, -1.0, 0.0, 0.0, 8.0),
-    "handle": (-1.0, -1.0, 0.0, 0.0, 6.0),
+    "phone": (-2.0, -1.0, -0.5, -0.5, 0.0, 9.0),
+    "email": (-1.0, -1.0, -0.5, -0.5, 0.0, 8.0),
+    "handle": (-1.0, -1.0, -0.5, -0.5, 0.0, 6.0),
     "photo": (0.0, -1.0, 0.5, 5.0, 7.0),
     "name": (-3.0, 2.0),
     "age": (1.5, 0.0, 0.0, -2.0, -7.0),
@@ -52,11 +52,10 @@ FIXED_M: dict[str, tuple[float, ...]] = {
 # claimed name -3.5 bits and ages two or three years apart +3.5 (benchmarks/README.md, EM guard).
 NEUTRAL = None
 # a key in common: none never counts for one person, a personal key never against; a key of
-# several persons is never for when the pair claims two of them, and no evidence either way when
-# it claims one woman's ages (the key cannot say which of its persons: it proposes the pair, the
-# ages and texts decide). Chains share the neutral point; a level between two NEUTRALs is held at
-# 0 bits.
-_CONTACT_ORDER = ((0, NEUTRAL, 4), (1, 2, NEUTRAL), (NEUTRAL, 3, NEUTRAL))
+# several persons is never for when the pair claims two of them or an ad states no age (it
+# proposes, it does not prove), and no evidence either way when both claim one of them (it
+# cannot say which). Chains share the neutral point; a level between two NEUTRALs is held at 0.
+_CONTACT_ORDER = ((0, NEUTRAL, 5), (1, 2, 3, NEUTRAL), (NEUTRAL, 4, NEUTRAL))
 LEVEL_ORDER: dict[str, tuple[tuple[int | None, ...], ...]] = {
     "text": ((0, 1, 2, 3, 4),),
     "phone": _CONTACT_ORDER,
