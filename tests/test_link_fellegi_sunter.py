@@ -11,10 +11,10 @@ from adcount.link.comparisons import BY_NAME
 from adcount.link.fellegi_sunter import FellegiSunter
 
 # level shares that keep the field's order of levels (rules.LEVEL_ORDER): a key of several
-# persons claimed by one of them (phone level 3) is no evidence either way
-TRUE_M = {"text": [0.01, 0.04, 0.25, 0.4, 0.3], "phone": [0.2, 0.03, 0.02, 0.05, 0.7],
+# persons claimed by one of them (phone level 4) is no evidence either way
+TRUE_M = {"text": [0.01, 0.04, 0.25, 0.4, 0.3], "phone": [0.2, 0.03, 0.02, 0.03, 0.05, 0.67],
           "name": [0.08, 0.92], "age": [0.7, 0.2, 0.06, 0.03, 0.01]}
-TRUE_U = {"text": [0.3, 0.3, 0.3, 0.08, 0.02], "phone": [0.55, 0.3, 0.08, 0.05, 0.02],
+TRUE_U = {"text": [0.3, 0.3, 0.3, 0.08, 0.02], "phone": [0.5, 0.3, 0.08, 0.05, 0.05, 0.02],
           "name": [0.8, 0.2], "age": [0.07, 0.1, 0.03, 0.1, 0.7]}
 NAMES = tuple(TRUE_M)
 

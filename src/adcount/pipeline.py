@@ -22,6 +22,7 @@ from adcount.link.comparisons import STOCK_PHOTO_CONTACTS, comparison_levels
 from adcount.link.features import (AdSignals, TemplateEvidence, contact_claims, contact_spread, pair_features,
                                    posting_days)
 from adcount.link.fellegi_sunter import FellegiSunter
+from adcount.link.fit_check import checked_em
 from adcount.link.model_io import LinkModel
 from adcount.link.photo_sets import photo_sets_apart
 from adcount.link.weights import pair_weights
@@ -52,7 +53,9 @@ def deduplicate(ads: Ads | pd.DataFrame | str | Path, config: Config | None = No
         needed), "rules" (the hand-set weights of `adcount.link.rules`, no fitting), or a fitted
         model (`FellegiSunter`, `SupervisedModel`, e.g. from `load_model` or `active.fold_labels`);
         an unfitted `FellegiSunter(comparisons=...)` is fitted by EM on this ad set. With fewer
-        than `MIN_PAIRS_FOR_EM` candidate pairs, "em" falls back to the rule weights.
+        than `MIN_PAIRS_FOR_EM` candidate pairs, or a fit that fails the checks of
+        `adcount.link.fit_check`, "em" falls back to the rule weights and says so in
+        `result.model_note` (and the summary).
     """
     config = config or Config()
     if not isinstance(ads, Ads):
@@ -107,7 +110,7 @@ def deduplicate(ads: Ads | pd.DataFrame | str | Path, config: Config | None = No
     )
     features = pair_features(pairs, signals)
     levels = comparison_levels(features)
-    model = _scorer(model, levels, pair_weights(n, pairs))
+    model, model_note = _scorer(model, levels, pair_weights(n, pairs))
     probability = model.predict_proba(levels)
 
     say("clustering")
@@ -135,22 +138,27 @@ def deduplicate(ads: Ads | pd.DataFrame | str | Path, config: Config | None = No
     return DedupResult(
         ads=ads, config=config, pairs=pairs, features=features, bits=bits, probability=probability,
         person=persons, network=networks, confidence=confidence, contacts=contacts,
-        text_usable=text.usable, flags=photos.flags,
+        text_usable=text.usable, flags=photos.flags, model_note=model_note,
     )
 
 
-def _scorer(model: LinkModel | str, levels: pd.DataFrame, weights: np.ndarray) -> LinkModel:
-    """The link model of this run (see `deduplicate`'s `model`)."""
+def _scorer(model: LinkModel | str, levels: pd.DataFrame, weights: np.ndarray) -> tuple[LinkModel, str]:
+    """The link model of this run (see `deduplicate`'s `model`), and a note when the rule
+    weights stand in for EM (too few pairs, or a fit that fails `fit_check.checked_em`)."""
     model_name = model if isinstance(model, str) else None
     if isinstance(model, str) and model in ("em", "rules"):
         model = FellegiSunter()
     if isinstance(model, FellegiSunter) and not model.m_:  # chosen comparisons, parameters still to learn
-        if model_name == "rules" or len(levels) < MIN_PAIRS_FOR_EM:  # too few pairs to fit: the prior
-            return FellegiSunter.from_rules(levels, model.comparisons)
-        return model.fit(levels, sample_weight=weights)
+        if model_name == "rules":
+            return FellegiSunter.from_rules(levels, model.comparisons), ""
+        if len(levels) < MIN_PAIRS_FOR_EM:  # too few pairs to fit: the prior
+            return FellegiSunter.from_rules(levels, model.comparisons), (
+                f"{len(levels)} candidate pairs, too few for EM (at least {MIN_PAIRS_FOR_EM}): "
+                "pairs scored with the hand-set rule weights")
+        return checked_em(model, levels, weights)
     if isinstance(model, str):
         raise ValueError(f"unknown link model {model!r}; use 'em', 'rules' or a fitted model")
-    return model
+    return model, ""
 
 
 def _merged(pairs: np.ndarray, extra: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

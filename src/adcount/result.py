@@ -52,6 +52,7 @@ class DedupResult:
     contacts: ContactKeys
     text_usable: np.ndarray  # per ad: enough text to compare
     flags: pd.DataFrame  # ad_id, image, reason: photos that could not be hashed (ads kept)
+    model_note: str = ""  # why the rule weights scored the pairs instead of EM ("" when they did not)
 
     @property
     def n_ads(self) -> int:
@@ -234,7 +235,7 @@ class DedupResult:
             f"(hand method with the study's 61%: {est.details['manual_method']['with_study_rate_61pct']:.0f})",
             f"ads per person: median {np.median(sizes) if sizes.size else 0:.0f}, max {sizes.max() if sizes.size else 0}",
             f"candidate pairs: {len(self.pairs)}, linked: {int((self.probability >= self.config.link.person_threshold).sum())}",
-        ]
+        ] + ([f"link model: {self.model_note}"] if self.model_note else [])
         return "\n".join(lines)
 
     def save(self, out_dir: str | Path, estimates: list[Estimate] | None = None) -> dict[str, Path]:
