@@ -148,3 +148,37 @@ def test_bad_sample_weights_are_refused(weights, message):
     levels, _ = simulate(100, 0.3, seed=7)
     with pytest.raises(ValueError, match=message):
         FellegiSunter(comparisons=NAMES, fixed_m={}).fit(levels, sample_weight=weights)
+
+
+def test_level_order_keeps_each_levels_meaning_whatever_em_makes_of_the_set():
+    """A set whose classes are not persons (here: random classes drawn against the field's
+    order) cannot give a name in common, or a personal phone, bits against one person."""
+    rng = np.random.default_rng(8)
+    columns = {"name": rng.choice(2, 4000, p=[0.5, 0.5]), "phone": rng.choice(6, 4000),
+               "text": rng.choice(5, 4000), "age": rng.choice(5, 4000)}
+    match = rng.random(4000) < 0.5
+    columns["name"] = np.where(match, 0, columns["name"])  # "matches" never share a name
+    columns["phone"] = np.where(match & (columns["phone"] == 5), 0, columns["phone"])
+    levels = pd.DataFrame({k: v.astype(np.int8) for k, v in columns.items()})
+    labels = match.astype(float)
+    free = FellegiSunter(comparisons=NAMES, level_order={}).fit(levels, labels)
+    held = FellegiSunter(comparisons=NAMES).fit(levels, labels)
+    assert free.level_bits("name")[1] < -1 and free.level_bits("phone")[5] < -1  # meaning turned around
+    assert held.level_bits("name")[1] >= -1e-6 and held.level_bits("name")[0] <= 1e-6
+    phone = held.level_bits("phone")
+    assert phone[5] >= -1e-6 and phone[0] <= 1e-6 and abs(phone[4]) < 1e-6  # one claimed person: no evidence
+    assert phone[1] <= phone[2] + 1e-9 <= phone[3] + 2e-9 <= 1e-6  # a hub's other claims never count for
+    assert np.all(np.diff(held.level_bits("text")) >= -1e-9)
+
+
+def test_in_order_is_the_isotonic_fit_with_a_neutral_point():
+    from adcount.link.fellegi_sunter import _in_order
+    from adcount.link.rules import NEUTRAL
+    m, u = np.array([10.0, 40.0, 5.0]), np.array([40.0, 10.0, 20.0])  # level 1 strongest, 2 weakest
+    fitted_m, fitted_u = _in_order(m, u, ((0, 1, 2),))
+    bits = np.log2(fitted_m / fitted_m.sum()) - np.log2(fitted_u / fitted_u.sum())
+    assert np.all(np.diff(bits) >= -1e-9) and np.allclose(fitted_m + fitted_u, m + u)
+    anchored_m, anchored_u = _in_order(m, u, ((0, NEUTRAL, 2),))
+    bits = np.log2(anchored_m / anchored_m.sum()) - np.log2(anchored_u / anchored_u.sum())
+    assert bits[0] < 0 and abs(bits[2]) < 1e-6  # level 2 (against) pulled up to no evidence
+    assert anchored_m[1] / (anchored_m[1] + anchored_u[1]) == pytest.approx(0.8)  # a level in no chain keeps its share
