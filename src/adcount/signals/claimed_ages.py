@@ -85,7 +85,10 @@ def claimed_persons(incidence: sp.spmatrix, age: np.ndarray, day: np.ndarray) ->
 def persons_per_key(claimed: sp.csr_matrix) -> np.ndarray:
     """Per key (rows of a `claimed_persons` matrix), how many persons its ads claim to be (0: no
     age known)."""
-    return claimed.max(axis=1).toarray().ravel().astype(np.int64)
+    persons = np.zeros(claimed.shape[0], dtype=np.int64)
+    entries = claimed.tocoo()
+    np.maximum.at(persons, entries.row, entries.data.astype(np.int64))
+    return persons
 
 
 def age_runs(incidence: sp.spmatrix, age: np.ndarray, day: np.ndarray) -> np.ndarray:
