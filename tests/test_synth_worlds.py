@@ -128,3 +128,15 @@ def test_habits_can_be_switched_on_one_at_a_time() -> None:
     assert birthdays.attrs["truth"]["habit_cases"]["persons_with_a_birthday_between_ads"] >= 50
     assert (changes >= 2).sum() > (plain.groupby("true_person_id")["true_age_claimed"]
                                    .nunique() >= 2).sum()
+
+
+@pytest.mark.parametrize("preset", ["north-america-en", "europe-mixed", "heldout-1", "heldout-2"])
+@pytest.mark.parametrize("n_ads", [1, 7, 150])
+def test_small_sets_of_new_presets_keep_an_exact_truth(preset: str, n_ads: int,
+                                                       tmp_path_factory: pytest.TempPathFactory) -> None:
+    out = tmp_path_factory.mktemp("small")
+    df = synth.generate(preset, seed=2, n_ads=n_ads, out_dir=out)
+    persons = pd.read_csv(out / "truth_persons.csv", keep_default_na=False)
+    assert len(df) == n_ads == persons["n_ads"].sum()
+    assert df["true_person_id"].isin(persons["true_person_id"]).all()
+    assert df["text"].str.len().gt(50).all()

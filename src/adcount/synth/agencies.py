@@ -1,11 +1,12 @@
 """Agencies: one number advertising many persons over time, concurrently and in succession.
 
-An escort agency posts the persons it places, each for a few weeks or months, from one phone and
-one template, in its city; a person may leave and another take her place under the same number,
-and several work at the same time. So a shared number with different claimed ages means two
-persons when they overlap in time, and may also mean two persons when they follow each other:
-the case an organiser rule cannot settle from time alone. Some agency persons show a number of
-their own now and then, which ties them across agencies or to their independent ads.
+An escort agency posts the persons it places, each for a few weeks or months, from one phone, in
+its city, most often with one template (the other agencies let each person write her own); a
+person may leave and another take her place under the same number, and several work at the
+same time. So a shared number with different claimed ages means two persons when they overlap
+in time, and may also mean two persons when they follow each other: the case an organiser rule
+cannot settle from time alone. Some agency persons show a number of their own now and then,
+which ties them across agencies or to their independent ads.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from .worlds import WORLDS
 
 AGENCY_MIN_TENURE = 7.0  # days: a placement lasts at least a week
 AGENCY_RUN = (0.6, 1.0)  # an agency posts during this share of the period (uniform)
+AGENCY_TEMPLATE_SHARE = 0.8  # agencies writing one template for all their persons ("often")
 
 
 def form_agencies(preset: Preset, p: Persons, rng: np.random.Generator) -> None:
@@ -70,7 +72,9 @@ def form_agencies(preset: Preset, p: Persons, rng: np.random.Generator) -> None:
         [f"n{first_id + a:0{width}d}" for a in range(n_agencies)], dtype=object)])
     p.kind[members] = KIND_AGENCY
 
-    organised, leaders = organiser_leaders(p.network, p.kind == KIND_AGENCY)
+    p.own_text = np.zeros(len(p), dtype=bool)
+    p.own_text[members] = (rng.random(n_agencies) >= AGENCY_TEMPLATE_SHARE)[agency]
+    organised, leaders = organiser_leaders(p.network, (p.kind == KIND_AGENCY) & ~p.own_text)
     for values in (p.phone_style, p.price):
         values[organised] = values[leaders]
     follow_organisers(p.styles["fr"], "fr", organised, leaders, p.gender)

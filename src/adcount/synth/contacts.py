@@ -199,9 +199,10 @@ class PhoneBook:
         """Name of the style each number was written in (``local``: ``render_local``)."""
         french = np.array(FRENCH_STYLE_NAMES, dtype=object)
         if local:
+            is_french = self.is_french[phone]
             other = phone_formats.compiled().names
-            return np.where(self.is_french[phone], french[np.where(self.is_french[phone], style, 0)],
-                            other[np.where(self.is_french[phone], 0, style)])
+            return np.where(is_french, french[np.where(is_french, style, 0)],
+                            other[np.where(is_french, 0, style)])
         foreign = np.array(FOREIGN_STYLE_NAMES, dtype=object)
         return np.where(self.is_french[phone], french[style],
                         foreign[style % FOREIGN_STYLE_COUNT])

@@ -74,8 +74,10 @@ def generate(preset: str | Preset = "pas-de-calais-2018", seed: int = 0,
     truths = ad_truth(persons, postings)
     for column in AD_TRUTH_COLUMNS:
         df[column] = truths[column]
-    n_ads_of = np.bincount(postings.person, minlength=len(persons))
-    persons_table = person_truth(chosen, persons, n_ads_of)
+    persons_table = None  # per-person truth: for the files, and the habit counts
+    if out_dir is not None or chosen.habits_on:
+        persons_table = person_truth(chosen, persons,
+                                     np.bincount(postings.person, minlength=len(persons)))
     df.attrs["truth"] = summary(chosen, seed, df, persons, sites, image_truth, persons_table)
     if out_dir is not None:
         write_ad_set(df, df.attrs["truth"], Path(out_dir),

@@ -22,7 +22,7 @@ from .agencies import form_agencies
 from .ages import draw_age_habits
 from .contacts import NANP_COUNTRIES, PhoneBook, draw_emails, draw_phones, nanp_numbers
 from .phrasebooks import LANGUAGES
-from .population import KIND_DECOY, ORGANISED_KINDS, Persons, draw_names
+from .population import KIND_DECOY, Persons, draw_names
 from .presets import Preset
 from .styles import NEUTRAL_STYLE, draw_style, follow_organisers, organiser_leaders
 from .worlds import WORLDS, World
@@ -103,13 +103,13 @@ def assign_languages(preset: Preset, world: World, p: Persons, rng: np.random.Ge
     other = np.where(language != "en", "en",
                      np.where(np.isin(country, FRENCH_SPEAKING_COUNTRIES), "fr", ""))
     second = np.where(u[1] < preset.bilingual_share, other, "").astype(object)
-    members, leaders = organiser_leaders(p.network, np.isin(p.kind, ORGANISED_KINDS))
+    members, leaders = organiser_leaders(p.network, p.template_writers())
     language[members], second[members] = language[leaders], second[leaders]
     decoys = np.flatnonzero(p.copy_of >= 0)
     language[decoys], second[decoys] = language[p.copy_of[decoys]], second[p.copy_of[decoys]]
     p.language, p.second_language = language, second
 
-    writes_as = np.where(np.isin(p.kind, ORGANISED_KINDS), 0, p.gender)  # templates for women
+    writes_as = np.where(p.template_writers(), 0, p.gender)  # organisers write as women
     writes_as[p.kind == KIND_DECOY] = NEUTRAL_STYLE
     used = (set(language.tolist()) | set(second.tolist())) - {"", "fr"}
     for code in sorted(used):

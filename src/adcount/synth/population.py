@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 GENDERS = ("female", "trans", "male")
 KIND_INDEPENDENT, KIND_NETWORK, KIND_PARTNER, KIND_DECOY, KIND_AGENCY = 0, 1, 2, 3, 4
 KIND_NAMES = ("independent", "network", "partner", "decoy", "agency")
-ORGANISED_KINDS = (KIND_NETWORK, KIND_AGENCY)  # persons who write their organiser's template
+ORGANISED_KINDS = (KIND_NETWORK, KIND_AGENCY)  # persons posted by an organiser
 ROUTE_STOPS = 4
 
 # claimed ages: (first age, last age, probability mass); 36% are 25 or under
@@ -69,12 +69,19 @@ class Persons:
     phone_style: np.ndarray  # preferred French style of the number in text
     price: np.ndarray
     # set by the habit stages (``habits``); their defaults describe the original world
+    own_text: np.ndarray | None = None  # organised persons writing their own text (agencies
+    #   without one template), None: every organised person writes her organiser's
     language: np.ndarray | None = None  # per person: code of her main language
     second_language: np.ndarray | None = None  # "" when she writes one language only
     ages: AgeHabits | None = None  # birth dates and age-claim habits
 
     def __len__(self) -> int:
         return len(self.person_id)
+
+    def template_writers(self) -> np.ndarray:
+        """Persons who write their organiser's template."""
+        organised = np.isin(self.kind, ORGANISED_KINDS)
+        return organised if self.own_text is None else organised & ~self.own_text
 
 
 def group_sizes(rng: np.random.Generator, n_members: int, size_max: int,

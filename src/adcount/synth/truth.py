@@ -111,7 +111,8 @@ def person_truth(preset: Preset, p: Persons, n_ads: np.ndarray) -> pd.DataFrame:
 
 
 def summary(preset: Preset, seed: int, df: pd.DataFrame, p: Persons, sites: list[str],
-            image_truth: pd.DataFrame | None, person_table: pd.DataFrame) -> dict[str, Any]:
+            image_truth: pd.DataFrame | None,
+            person_table: pd.DataFrame | None) -> dict[str, Any]:
     """truth.json: counts, hard cases, and for presets with habits their cases and settings."""
     organised = p.kind == KIND_NETWORK
     per_person = df.groupby("true_person_id").size()

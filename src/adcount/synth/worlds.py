@@ -117,7 +117,8 @@ _EUROPE = (
     ("Madrid", "Madrid", 6700, "ES", "es"), ("Barcelona", "Cataluña", 5000, "ES", "es"),
     ("Valencia", "Comunidad Valenciana", 2500, "ES", "es"),
     ("Roma", "Lazio", 4300, "IT", "it"), ("Milano", "Lombardia", 5100, "IT", "it"),
-    ("Amsterdam", "Noord-Holland", 2500, "NL", "en"), ("Rotterdam", "Zuid-Holland", 1800, "NL", "en"),
+    ("Amsterdam", "Noord-Holland", 2500, "NL", "en"),
+    ("Rotterdam", "Zuid-Holland", 1800, "NL", "en"),
     ("London", "England", 12000, "GB", "en"), ("Manchester", "England", 2800, "GB", "en"),
     ("Birmingham", "England", 2900, "GB", "en"),
 )
