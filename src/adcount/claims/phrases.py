@@ -72,19 +72,22 @@ class PhraseTable:
         of_length = np.flatnonzero(self.length == k)
         if not len(of_length) or not len(start):
             return found
-        keys = np.zeros(len(start), dtype=np.uint64)
-        valid = ad[start + k - 1] == ad[start]
-        for j in range(k):
-            valid &= ids[start + j] >= 0
-            keys = _mix(keys, ids[start + j])
+        alive = np.flatnonzero(ad[start + k - 1] == ad[start])
+        words, keys = [], np.zeros(len(alive), dtype=np.uint64)
+        for j in range(k):  # spans with a word unknown to the lexicon drop out as soon as it is seen
+            word = ids[start[alive] + j]
+            known = word >= 0
+            alive, keys, word = alive[known], keys[known], word[known]
+            words = [column[known] for column in words] + [word]
+            keys = _mix(keys, word)
         order = np.argsort(self.keys[of_length])
         sorted_keys = self.keys[of_length][order]
         at = np.minimum(np.searchsorted(sorted_keys, keys), len(sorted_keys) - 1)
         phrase = of_length[order][at]
-        valid &= sorted_keys[at] == keys
-        for j in range(k):
-            valid &= self.words[phrase, j] == ids[start + j]
-        found[valid] = phrase[valid]
+        same = sorted_keys[at] == keys
+        for j, word in enumerate(words):
+            same &= self.words[phrase, j] == word
+        found[alive[same]] = phrase[same]
         return found
 
 

@@ -1,9 +1,11 @@
 """Read what each ad claims about its person, in the language it is written in.
 
 `read_claims` takes the texts as `normalize_texts` gives them (the pipeline computes them once
-for every stage), splits them into one token stream, tells each ad's language, matches every
-lexicon's phrases once, then reads names, ages, gender, origin and spoken languages from the
-matches. Everything is whole-array work over the token stream; nothing loops over ads.
+for every stage), splits them into one token stream, tells each ad's language (scan.py), then
+reads spoken languages, origin, gender, names and ages, in that order: a language list is no
+nationality ("je parle français"), an origin or trans word is where a name stands before
+("Kelly, brésilienne"), and a name, gender or origin word is what a bare age follows ("Jessica,
+23", "TS, 24"). Everything is whole-array work over the token stream; nothing loops over ads.
 """
 
 from __future__ import annotations
@@ -17,8 +19,8 @@ from adcount.claims.ages import age_numbers, read_ages
 from adcount.claims.gender import read_gender
 from adcount.claims.lexicon import GENDERS, WEAK, LexiconError, load_lexicon
 from adcount.claims.names import read_names
-from adcount.claims.phrases import contains
 from adcount.claims.origin import read_origin
+from adcount.claims.phrases import contains
 from adcount.claims.result import Claims
 from adcount.claims.scan import scan
 from adcount.claims.spoken import read_spoken

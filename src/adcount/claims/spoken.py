@@ -15,10 +15,9 @@ from __future__ import annotations
 import numpy as np
 import scipy.sparse as sp
 
+from adcount.claims.matrix import label_matrix
 from adcount.claims.phrases import TRAP, Matches, contains
 from adcount.claims.scan import Scan
-from adcount.claims.matrix import label_matrix
-
 
 MAX_RUN = 12  # words in a list of languages ("english, french, a little bit of spanish and italian")
 
@@ -44,14 +43,12 @@ def _run(scan: Scan, words: Matches, frontier: np.ndarray, step: int) -> np.ndar
     taken = []
     frontier = frontier[frontier >= 0]
     for _ in range(MAX_RUN):
-        if step > 0:
-            edge = np.maximum(words.end_of_match_from(frontier), scan.end_of_phrase_from("spoken_connectors", frontier))
-            edge = edge - 1  # last token of the word or connector starting here
-        else:
-            found = np.stack([words.start_of_match_to(frontier),
-                              scan.start_of_phrase_to("spoken_connectors", frontier)])
-            edge = np.where(found >= 0, found, np.iinfo(np.int64).max).min(axis=0)
-            edge = np.where(edge == np.iinfo(np.int64).max, -1, edge)
+        if step > 0:  # last token of the longer word or connector starting here
+            end = np.maximum(words.end_of_match_from(frontier), scan.end_of_phrase_from("spoken_connectors", frontier))
+            edge = np.where(end >= 0, end - 1, -1)
+        else:  # first token of the longer word or connector ending here
+            word, connector = words.start_of_match_to(frontier), scan.start_of_phrase_to("spoken_connectors", frontier)
+            edge = np.where((word >= 0) & ((connector < 0) | (word < connector)), word, connector)
         edge = np.where(edge >= 0, edge, np.where(_lone_unknown(scan, frontier), frontier, -1))
         going = edge >= 0
         low, high = np.minimum(frontier, edge)[going], np.maximum(frontier, edge)[going]

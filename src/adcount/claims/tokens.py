@@ -33,11 +33,6 @@ class Tokens:
     vocabulary_number: np.ndarray  # int64 (v,): value of a word written in digits only (at most 4), else NO_NUMBER
     n_ads: int
 
-    @property
-    def number(self) -> np.ndarray:
-        """(t,): value of each token written in digits, else NO_NUMBER."""
-        return self.vocabulary_number[self.word]
-
     def neighbour(self, at: np.ndarray, offset: int) -> np.ndarray:
         """For token positions `at`: the position `offset` places away in the same ad, or -1."""
         other = at + offset
