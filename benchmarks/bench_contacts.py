@@ -1,7 +1,9 @@
-"""Contacts benchmark: accuracy on the labelled corpus and extraction throughput, adcount vs baseline.
+"""Contacts benchmark: accuracy on the labelled corpora and extraction throughput, adcount vs baseline.
 
-Baseline: phonenumbers' own ``PhoneNumberMatcher(text, region)`` (leniency VALID, its default),
-the standard extractor, on the same texts in the same run; for e-mails, a plain address regex.
+Corpora: ``tests/data/contacts/corpus.jsonl`` (French ads) and ``world.jsonl`` (15 countries, each
+case read with its own country; per-country table). Baseline: phonenumbers' own
+``PhoneNumberMatcher(text, region)`` (leniency VALID, its default), the standard extractor, on the
+same texts in the same run; for e-mails, a plain address regex.
 
     .venv/bin/python benchmarks/bench_contacts.py                 # 1,000,000 synthetic ads
     .venv/bin/python benchmarks/bench_contacts.py --n-ads 20000   # quick run
@@ -28,6 +30,7 @@ from adcount.normalize.handles import extract_handles
 from adcount.normalize.phones import extract_phones
 
 CORPUS = Path(__file__).resolve().parents[1] / "tests" / "data" / "contacts" / "corpus.jsonl"
+WORLD = CORPUS.with_name("world.jsonl")
 _PLAIN_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
@@ -59,6 +62,22 @@ def accuracy_table(cases: list[dict]) -> None:
             s = score_extractor(chosen, field, extractor)
             print(f"{field:8} {name:10} {subset:6} {s.precision:9.4f} {s.recall:7.4f} "
                   f"{s.true_positives:5d} {s.false_positives:4d} {s.false_negatives:4d}")
+
+
+def world_table(cases: list[dict]) -> None:
+    """Precision/recall per country of the world corpus, each case read with its own country."""
+    countries = sorted({c["country"] for c in cases}, key=[c["country"] for c in cases].index)
+    print(f"\nworld corpus: {len(cases)} cases, {len(countries)} countries, from {WORLD.name}")
+    print(f"{'country':7} {'cases':>5}  {'phones P/R':>11}  {'baseline P/R':>12}  {'e-mails P/R':>11}  {'handles P/R':>11}")
+    for country in countries:
+        chosen = [c for c in cases if c["country"] == country]
+        cells = []
+        for field, extractor in (("phones", lambda t: extract_phones(t, country)),
+                                 ("phones", lambda t: baseline_phones(t, country)),
+                                 ("emails", extract_emails), ("handles", lambda t: extract_handles(t, country))):
+            s = score_extractor(chosen, field, extractor)
+            cells.append(f"{s.precision:.3f}/{s.recall:.3f}")
+        print(f"{country:7} {len(chosen):5d}  {cells[0]:>11}  {cells[1]:>12}  {cells[2]:>11}  {cells[3]:>11}")
 
 
 def _timed(work) -> tuple[float, float]:
@@ -93,6 +112,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args()
     accuracy_table(load_labelled(CORPUS))
+    world_table(load_labelled(WORLD))
     throughput(args.n_ads, min(args.baseline_ads, args.n_ads), args.seed)
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import adcount
-from adcount.normalize.contacts_eval import load_labelled, score_extractor
+from adcount.normalize.contacts_eval import load_labelled, score, score_extractor
 from adcount.normalize.handles import extract_handles
 
 CORPUS = Path(__file__).parent / "data" / "contacts" / "corpus.jsonl"
@@ -76,3 +76,35 @@ def test_telegram_invite_links_are_keyed_by_their_hash():
                                      "telegram-invite:Xy7AbCdEf0lhZTY0", "telegram:lea_59"]
     other_case = extract_handles("telegram.me/joinchat/aaaaaek2fghxyz1q2w3e4r")
     assert other_case == ["telegram-invite:aaaaaek2fghxyz1q2w3e4r"]
+
+
+@pytest.mark.parametrize(
+    ("forms", "key"),
+    [
+        (["Twitter/X: @amber_vip", "x.com/Amber_Vip", "twitter.com/amber_vip", "X: @amber_vip"], "twitter:amber_vip"),
+        (["kik me: amber22", "Kik: amber22", "kik.me/amber22"], "kik:amber22"),
+        (["Line ID: mint22", "line.me/ti/p/~mint22", "LINE: mint22"], "line:mint22"),
+        (["sc: jade.xo", "snap: jade.xo", "snapchat.com/add/jade.xo"], "snapchat:jade.xo"),
+        (["IG @jade.xo", "instagram.com/jade.xo"], "instagram:jade.xo"),
+    ],
+)
+def test_platforms_of_north_american_and_thai_ads(forms, key):
+    for form in forms:
+        assert extract_handles(f"Amber 24 new in town. {form} 💋") == [key], form
+
+
+def test_brazilian_zap_is_whatsapp():
+    assert extract_handles("Oi amor, chama no zap (11) 98765-4321", "BR") == ["whatsapp:+5511987654321"]
+
+
+@pytest.mark.parametrize("text", ["Call or Line: 081-234-5678", "Telegram: 0612345678", "I was on line at the store",
+                                  "prix: 150€", "online: now"])
+def test_a_number_or_a_word_after_a_platform_is_no_account(text):
+    assert extract_handles(text, "TH") == []
+
+
+def test_world_corpus_handles():
+    cases = load_labelled(Path(__file__).parent / "data" / "contacts" / "world.jsonl")
+    assert sum(bool(c["handles"]) for c in cases) >= 150
+    result = score((extract_handles(c["text"], c["country"]) for c in cases), (c["handles"] for c in cases))
+    assert result.precision >= 0.98 and result.recall >= 0.97, result

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 import adcount
 from adcount.normalize.contacts_batch import extract_contacts
 from adcount.normalize.contacts_eval import load_labelled, score_extractor
+from adcount.normalize.phone_plans import dial_plan
 from adcount.normalize.phones import extract_phones
 
 CORPUS = Path(__file__).parent / "data" / "contacts" / "corpus.jsonl"
@@ -34,11 +35,12 @@ def test_corpus_is_large_hard_and_has_negatives(corpus):
             assert phonenumbers.is_valid_number(phonenumbers.parse(phone)), case["id"]
 
 
-def test_corpus_file_is_what_its_builder_writes(corpus):
-    spec = importlib.util.spec_from_file_location("build_corpus", CORPUS.with_name("build_corpus.py"))
+@pytest.mark.parametrize(("name", "builder_name"), [("corpus.jsonl", "build_corpus"), ("world.jsonl", "build_world")])
+def test_corpus_files_are_what_their_builders_write(name, builder_name):
+    spec = importlib.util.spec_from_file_location(builder_name, CORPUS.with_name(f"{builder_name}.py"))
     builder = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(builder)
-    assert builder.build() == corpus
+    assert builder.build() == load_labelled(CORPUS.with_name(name))
 
 
 def test_corpus_precision_and_recall(corpus):
@@ -304,3 +306,107 @@ def test_any_valid_mobile_is_found_among_traps(national, separator, before, afte
 def test_arbitrary_text_never_raises_and_yields_valid_numbers(text):
     for phone in extract_phones(text):
         assert phonenumbers.is_valid_number(phonenumbers.parse(phone))
+
+
+# ---------------------------------------------------------------- every country
+WORLD = Path(__file__).parent / "data" / "contacts" / "world.jsonl"
+COUNTRIES = ("FR", "BE", "CH", "LU", "ES", "IT", "DE", "NL", "GB", "IE", "US", "CA", "BR", "RO", "TH")
+
+
+@pytest.fixture(scope="module")
+def world() -> list[dict]:
+    return load_labelled(WORLD)
+
+
+def test_world_corpus_has_every_country_with_traps_and_disguises(world):
+    for country in COUNTRIES:
+        cases = [c for c in world if c["country"] == country]
+        assert len(cases) >= 40, country
+        assert sum("neg" in c["tags"] for c in cases) >= 10, country
+        assert sum(c["hard"] for c in cases) >= 20, country
+        for case in cases:
+            for phone in case["phones"]:
+                assert phonenumbers.is_valid_number(phonenumbers.parse(phone)), case["id"]
+
+
+@pytest.mark.parametrize("country", COUNTRIES)
+def test_world_phones_per_country(world, country):
+    cases = [c for c in world if c["country"] == country]
+    result = score_extractor(cases, "phones", lambda text: extract_phones(text, country))
+    assert result.precision >= 0.99, result
+    assert result.recall >= 0.98, result
+
+
+def _example_numbers():
+    for region in sorted(phonenumbers.SUPPORTED_REGIONS):
+        example = phonenumbers.example_number_for_type(region, phonenumbers.PhoneNumberType.MOBILE)
+        if example is not None:
+            yield region, example
+
+
+@pytest.mark.parametrize(("region", "example"), list(_example_numbers()))
+def test_every_region_mobile_in_national_and_international_form(region, example):
+    expected = [phonenumbers.format_number(example, phonenumbers.PhoneNumberFormat.E164)]
+    national = phonenumbers.format_number(example, phonenumbers.PhoneNumberFormat.NATIONAL)
+    international = phonenumbers.format_number(example, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+    assert extract_phones(f"Call me {national} xx", region) == expected
+    assert extract_phones(f"Call me {international} xx", "FR") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["(212) 555-0123", "212-555-0123", "212.555.0123", "212 555 0123", "2125550123", "1-212-555-0123",
+     "1 (212) 555-0123", "(212)555-0123", "+1 212 555 0123", "+1-212-555-0123", "001 212 555 0123",
+     "two one two, five five five, oh one two three", "two one two triple five oh one two three",
+     "(212) five5five-0123", "2I2-5five5-O123", "2 1 2 🌹 5 5 5 🌹 0 1 2 3", "2x1x2x5x5x5x0x1x2x3",
+     "two1two five55 zero123", "212 five five five 0123"],
+)
+@pytest.mark.parametrize("region", ["US", "CA"])
+def test_north_american_numbers_as_ads_write_them(text, region):
+    assert extract_phones(f"NEW IN TOWN 💋 {text} text only, $200 hh", region) == ["+12125550123"]
+
+
+def test_several_north_american_numbers_in_title_and_text():
+    text = "💋 AMBER (702) 555-0147 💋\nIncall, text only 702 555 0147 or my second line 786.555.0143"
+    assert extract_phones(text, "US") == ["+17025550147", "+17865550143"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["$200 hhr, $300 hr, $1000 overnight. 5'6\" 120 lbs 34C, 24/7",
+     "Roses: 150 qv 200 hh 300 h 500 2h - Incall only - 36DD-24-36",
+     "Available 10am-2am, 24 7, ages 21-35 only, 5' 4'' 130lb 36 D",
+     "Las Vegas, NV 89109 near the strip 3799 S Las Vegas Blvd room 2210",
+     "Posted Jan 12, 2019 10:45 PM Post ID: 4521093874 Ad #2019112345",
+     "150/200/250 specials 100 for 30 min 160 hh 250 hr",
+     "5ft 6in, 130 pounds, 38DDD, size 6, I-95 exit 12, zip 10001",
+     "Hotel room 1214, 12/25/2019 and 01/02/2020, order #1234567890",
+     "posted: 2019-03-12 07:15:22 ad id: 8837261541", "1000 1200 1500 2000 donations"],
+)
+def test_north_american_prices_dates_measures_and_ids_are_not_phones(text):
+    assert extract_phones(text, "US") == []
+
+
+def test_dial_plans_come_from_phonenumbers_metadata():
+    assert dial_plan("FR").trunk == "0" and not dial_plan("FR").trunk_optional
+    assert dial_plan("US").trunk == "1" and dial_plan("US").trunk_optional and dial_plan("US").min_bare_digits == 10
+    assert dial_plan("BR").trunk_optional and dial_plan("IT").trunk == "" and dial_plan("IT").trunk_optional
+    assert extract_phones("612 34 56 78", "FR") == []  # France writes its trunk "0"
+    assert extract_phones("612 34 56 78", "ES") == ["+34612345678"]
+
+
+def test_no_region_reads_international_numbers_only():
+    assert extract_phones("+33 6 12 34 56 78 ou 06 98 76 54 32, (212) 555-0123", None) == [LEA]
+
+
+def test_batch_takes_one_region_per_text():
+    texts = ["06 12 34 56 78", "(212) 555-0123", "333 123 4567"]
+    found = extract_contacts(texts, ["FR", "US", "IT"])
+    assert [phones for phones, _, _ in found] == [[LEA], ["+12125550123"], ["+393331234567"]]
+    with pytest.raises(ValueError, match="2 regions for 3 texts"):
+        extract_contacts(texts, ["FR", "US"])
+
+
+def test_always_open_is_masked_but_not_inside_a_number():
+    assert extract_phones("dispo 24/7 et 7j/7, 24/24 : 06-18-18-24-24") == ["+33618182424"]
+    assert extract_phones("24/7 (702) 555-0147 text only", "US") == ["+17025550147"]

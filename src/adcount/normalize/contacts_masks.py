@@ -3,7 +3,9 @@ identifiers and masked numbers.
 
 :func:`mask_non_phones` replaces each of them by a breaker character that no phone can span, so
 the phone extractor never reads "150€", "25 ans", "22h30", "12/10/2018", "1m70", "95C",
-"SIRET 802 954 785 00028" or "06 xx xx xx xx" as (part of) a phone number.
+"SIRET 802 954 785 00028" or "06 xx xx xx xx" as (part of) a phone number, nor the habits of ads
+elsewhere: "$200 hh", "150hhr", "£150ph", "200 lei", "23 yrs", "25 anni", "10am", "22 Uhr", "24/7",
+"5'6\"", "120 lbs", "36DD-24-36", "NV 89109", "1012 AB", "Post ID: ...", "P.IVA ...", CPF numbers.
 
 Speed: the main pattern begins with one character class (a digit, a currency sign, a masking
 symbol, "(" or "T"), so the regex engine only stops where a masked number can start; each branch
@@ -61,8 +63,8 @@ _AFTER_DIGIT = (
     rf"{_START}\d?\s?h(?:\s?\d{{2}})?\b",
     r"\d?(?:[:.]\d{2})?\s?(?:[ap]\.?m\.?|uhr)(?![^\W\d_])",
     r"(?<![\w:.]\d)\d?:\d{2}\b(?!\s*[:.\-/]?\s*\d)",
-    # always open: "24/7", "24-7", "24/24", "7/7", "7j/7"
-    r"(?:(?<=2)4\s?[/\-]\s?(?:7|24)|(?<=7)\s?j?\s?/\s?7)\b",
+    # always open: "24/7", "24-7", "24/24", "7/7", "7j/7" (never inside a number: "06-18-18-24-24")
+    r"(?<![\d][\s.\-/]\d)(?:(?<=2)4\s?(?:[/\-]\s?7|/\s?24)|(?<=7)\s?j?\s?/\s?7)\b(?!\s?[\-./]?\s?\d)",
     # dates: "12/10/2018", "12.10.2018", "28/09/18" (not "06/12/34/56/78"), "2018-10-12",
     # "12 octobre 2018", "1er novembre", "du 01/11"; Thai years count from 543 BC ("12/10/2561")
     rf"{_START}\d?[/.\-]\d{{1,2}}[/.\-](?:19|20|25)\d{{2}}\b",

@@ -12,21 +12,6 @@ import re
 from collections.abc import Iterable
 
 
-def _by_first_character(words: Iterable[str], fold_case: bool = True) -> tuple[str, str]:
-    """(class of first characters, branches of the rest of the words grouped by their first
-    character, each behind a lookbehind on it), longest words first within a group."""
-    by_head: dict[str, list[str]] = {}
-    for word in sorted(set(words), key=len, reverse=True):
-        head = word[0].lower() if fold_case else word[0]
-        by_head.setdefault(head, []).append(re.escape(word[1:]))
-    heads = "".join(sorted({c for h in by_head for c in ((h, h.upper()) if fold_case else (h,))}))
-    branches = "|".join(
-        f"(?<=[{re.escape(h + h.upper() if fold_case else h)}])(?:{'|'.join(rests)})"
-        for h, rests in sorted(by_head.items())
-    )
-    return re.escape(heads), branches
-
-
 def word_start_alternation(words: Iterable[str]) -> str:
     """Pattern matching any of ``words`` (literals) at the start of a word, case-insensitively.
 
@@ -34,5 +19,11 @@ def word_start_alternation(words: Iterable[str]) -> str:
     first letter, so that the engine only stops on the first letters of the words. Compile the
     result with ``re.IGNORECASE``.
     """
-    heads, branches = _by_first_character(words, fold_case=True)
-    return f"[{heads}](?<!\\w\\w)(?:{branches})(?!\\w)"
+    by_head: dict[str, list[str]] = {}
+    for word in sorted(set(words), key=len, reverse=True):
+        by_head.setdefault(word[0].lower(), []).append(re.escape(word[1:]))
+    heads = "".join(sorted({c for h in by_head for c in (h, h.upper())}))
+    branches = "|".join(
+        f"(?<=[{re.escape(h + h.upper())}])(?:{'|'.join(rests)})" for h, rests in sorted(by_head.items())
+    )
+    return f"[{re.escape(heads)}](?<!\\w\\w)(?:{branches})(?!\\w)"

@@ -171,21 +171,28 @@ def style_mixed_words(digits: str, rng: random.Random) -> str:
     return " ".join(parts)
 
 
+def repeated_runs(digits: str) -> list[tuple[str, int]]:
+    """``digits`` as (digit, times) runs of at most three: "0611" -> [("0", 1), ("6", 1), ("1", 2)]."""
+    runs: list[tuple[str, int]] = []
+    for digit in digits:
+        if runs and runs[-1][0] == digit and runs[-1][1] < 3:
+            runs[-1] = (digit, runs[-1][1] + 1)
+        else:
+            runs.append((digit, 1))
+    return runs
+
+
 def style_double(digits: str, rng: random.Random) -> str:
     """Use "double"/"triple"/"deux fois" for a repeated digit, plain digits elsewhere."""
-    out, i = [], 0
-    while i < len(digits):
-        run = 1
-        while i + run < len(digits) and digits[i + run] == digits[i] and run < 3:
-            run += 1
-        word = _FR_UNITS[int(digits[i])]
+    out = []
+    for digit, run in repeated_runs(digits):
+        word = _FR_UNITS[int(digit)]
         if run == 3:
             out.append(f"triple {word}")
         elif run == 2:
             out.append(rng.choice([f"double {word}", f"deux fois {word}"]))
         else:
-            out.append(digits[i] if rng.random() < 0.5 else word)
-        i += run
+            out.append(digit if rng.random() < 0.5 else word)
     return " ".join(out)
 
 
@@ -558,13 +565,17 @@ def build() -> list[dict]:
     return cases
 
 
-def main() -> None:
-    cases = build()
-    with OUT.open("w", encoding="utf-8") as handle:
+def write_cases(cases: list[dict], out: Path) -> None:
+    """Write ``cases`` to ``out`` as JSON lines (UTF-8, one case a line) and say how many."""
+    with out.open("w", encoding="utf-8") as handle:
         for case in cases:
             handle.write(json.dumps(case, ensure_ascii=False) + "\n")
     hard = sum(c["hard"] for c in cases)
-    print(f"wrote {len(cases)} cases ({hard} hard) to {OUT}")
+    print(f"wrote {len(cases)} cases ({hard} hard) to {out}")
+
+
+def main() -> None:
+    write_cases(build(), OUT)
 
 
 if __name__ == "__main__":

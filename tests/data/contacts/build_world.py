@@ -17,7 +17,7 @@ byte-identical file.
 
 from __future__ import annotations
 
-import json
+import importlib.util
 import random
 import unicodedata
 from pathlib import Path
@@ -26,6 +26,12 @@ import phonenumbers
 
 SEED = 20240613
 OUT = Path(__file__).with_name("world.jsonl")
+# The French corpus's builder, beside this file: its run splitter serves the English repeats too,
+# and its writer writes this corpus.
+_FRENCH = importlib.util.spec_from_file_location("build_corpus", Path(__file__).with_name("build_corpus.py"))
+_french = importlib.util.module_from_spec(_FRENCH)
+_FRENCH.loader.exec_module(_french)
+repeated_runs = _french.repeated_runs
 
 # ---------------------------------------------------------------- valid synthetic mobiles
 # region -> national significant number prefixes of mobiles and the national length
@@ -139,18 +145,16 @@ def english_words(digits: str, rng: random.Random) -> str:
 
 
 def english_repeats(digits: str, rng: random.Random) -> str:
-    """ "double seven", "triple five" for repeated digits, words or digits elsewhere."""
-    out, i = [], 0
-    while i < len(digits):
-        run = 1
-        while i + run < len(digits) and digits[i + run] == digits[i] and run < 3:
-            run += 1
-        word = "oh" if digits[i] == "0" else EN_DIGITS[int(digits[i])]
-        if run > 1:
-            out.append(f"{'double' if run == 2 else 'triple'} {rng.choice([word, digits[i]]) if run == 2 else word}")
+    """ "double seven", "triple five" for repeated digits, words elsewhere."""
+    out = []
+    for digit, run in repeated_runs(digits):
+        word = "oh" if digit == "0" else EN_DIGITS[int(digit)]
+        if run == 3:
+            out.append(f"triple {word}")
+        elif run == 2:
+            out.append(f"double {rng.choice([word, digit])}")
         else:
             out.append(word)
-        i += run
     return " ".join(out)
 
 
@@ -653,11 +657,7 @@ def build() -> list[dict]:
 
 
 def main() -> None:
-    cases = build()
-    with OUT.open("w", encoding="utf-8") as handle:
-        for case in cases:
-            handle.write(json.dumps(case, ensure_ascii=False) + "\n")
-    print(f"wrote {len(cases)} cases ({sum(c['hard'] for c in cases)} hard) to {OUT}")
+    _french.write_cases(build(), OUT)
 
 
 if __name__ == "__main__":
