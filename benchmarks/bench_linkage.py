@@ -12,11 +12,12 @@
 
 Sets are generated once into --work (default /tmp/adcount-bench-linkage). `accuracy` runs
 `adcount.deduplicate` (EM scorer, chaining guard) on each set and prints person and network
-scores; then the ablation rescores the same run's candidate pairs (the full run's pairs, so
-every variant sees the same candidates) with: text evidence only, + contacts, + photos, all
-comparisons by EM, the hand-set rules without EM, a supervised model trained on the truth of
-the first seed (scored on the other seeds), and plain connected components without the
-chaining guard. `errors` splits each run's person-count error into its causes: true
+scores (`rules` = 1 where the fit check set EM aside for the rule weights); then the ablation
+rescores the same run's candidate pairs (the full run's pairs, so every variant sees the same
+candidates) with: text evidence only, + contacts, + photos, all comparisons by EM, the same
+without the field's level order (`rules.LEVEL_ORDER`), the hand-set rules without EM, a
+supervised model trained on the truth of the first seed (scored on the other seeds), and plain
+connected components without the chaining guard. `errors` splits each run's person-count error into its causes: true
 persons over-split because some of their pairs were never candidates, because candidate pairs
 scored under the threshold, or by the chaining guard's re-split; minus merges of two persons;
 and shows the comparison levels of the true pairs the run left apart. `throughput` times one end-to-end run and prints ads/s and seconds per stage.
@@ -92,7 +93,7 @@ def accuracy(args) -> None:
         person, network = truth["true_person_id"].to_numpy(), truth["true_network_id"].to_numpy()
         full = scores(result.person, person)
         net = cluster_metrics(result.network, network)
-        rows.append({"seed": seed, **full, "netF1": net["pairwise_f1"]})
+        rows.append({"seed": seed, **full, "netF1": net["pairwise_f1"], "rules": int(bool(result.model_note))})
         levels = comparison_levels(result.features)
         weights = pair_weights(result.n_ads, result.pairs)  # as the pipeline weighs pairs in EM
         same = (person[result.pairs[:, 0]] == person[result.pairs[:, 1]]).astype(float)
@@ -101,6 +102,7 @@ def accuracy(args) -> None:
             "+ contacts": FellegiSunter(comparisons=WITH_CONTACTS).fit(levels, sample_weight=weights),
             "+ photos": FellegiSunter(comparisons=WITH_PHOTOS).fit(levels, sample_weight=weights),
             "all, EM": FellegiSunter().fit(levels, sample_weight=weights),
+            "all, EM, no level order": FellegiSunter(level_order={}).fit(levels, sample_weight=weights),
             "all, rules (no EM)": FellegiSunter.from_rules(levels),
         }
         if supervised is not None:

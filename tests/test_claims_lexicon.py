@@ -92,5 +92,5 @@ def test_pipeline_reads_ages_with_the_configured_lexicon():
     plain = adcount.deduplicate(ads, key=b"k" * 32, model="rules")
     extended = adcount.deduplicate(ads, config=Config().replace(claims={"lexicons": {"fr": {"ages": {
         "cues_after": ["berges"]}}}}), key=b"k" * 32, model="rules")
-    assert plain.features["age_diff"].isna().all()
-    assert extended.features["age_diff"].tolist() == [0.0]
+    assert plain.features["age_change"].isna().all()
+    assert extended.features["age_change"].tolist() == [0.0]

@@ -10,10 +10,11 @@ import pytest
 from adcount.link.comparisons import BY_NAME
 from adcount.link.fellegi_sunter import FellegiSunter
 
-TRUE_M = {"text": [0.01, 0.04, 0.25, 0.4, 0.3], "phone": [0.2, 0.05, 0.15, 0.6],
-          "name": [0.08, 0.92], "age": [0.7, 0.26, 0.03, 0.01]}
-TRUE_U = {"text": [0.3, 0.3, 0.3, 0.08, 0.02], "phone": [0.6, 0.38, 0.015, 0.005],
-          "name": [0.8, 0.2], "age": [0.07, 0.13, 0.1, 0.7]}
+# level shares that keep the field's order of levels (rules.LEVEL_ORDER)
+TRUE_M = {"text": [0.01, 0.04, 0.25, 0.4, 0.3], "phone_key": [0.2, 0.05, 0.15, 0.6],
+          "name": [0.08, 0.92], "age": [0.7, 0.2, 0.06, 0.03, 0.01]}
+TRUE_U = {"text": [0.3, 0.3, 0.3, 0.08, 0.02], "phone_key": [0.6, 0.38, 0.015, 0.005],
+          "name": [0.8, 0.2], "age": [0.07, 0.1, 0.03, 0.1, 0.7]}
 NAMES = tuple(TRUE_M)
 
 
@@ -33,7 +34,7 @@ def simulate(n: int, share: float, seed: int, missing: float = 0.1) -> tuple[pd.
 
 def test_em_recovers_known_m_u_and_share():
     levels, match = simulate(60_000, 0.4, seed=1)
-    model = FellegiSunter(comparisons=NAMES, fixed_m={}).fit(levels)
+    model = FellegiSunter(comparisons=NAMES, fixed_m={}, level_order={}).fit(levels)
     assert model.converged_
     assert model.match_share_ == pytest.approx(0.4, abs=0.02)
     for name in NAMES:
@@ -61,7 +62,7 @@ def test_match_weights_are_log2_ratios_and_missing_adds_nothing():
 
 def test_fixed_m_stays_and_labels_stay_fixed():
     levels, match = simulate(8_000, 0.3, seed=3)
-    fixed = {"age": (0.6, 0.3, 0.07, 0.03)}
+    fixed = {"age": (0.6, 0.25, 0.05, 0.07, 0.03)}
     labels = np.full(len(levels), np.nan)
     labels[:500] = match[:500]
     model = FellegiSunter(comparisons=NAMES, fixed_m=fixed).fit(levels, labels)
@@ -71,10 +72,10 @@ def test_fixed_m_stays_and_labels_stay_fixed():
 
 def test_partly_fixed_m_holds_its_levels_and_learns_the_others():
     levels, _ = simulate(30_000, 0.4, seed=5)
-    model = FellegiSunter(comparisons=NAMES, fixed_m={"age": (np.nan, np.nan, 0.03, 0.01)}).fit(levels)
+    model = FellegiSunter(comparisons=NAMES, fixed_m={"age": (np.nan, np.nan, np.nan, 0.03, 0.01)}).fit(levels)
     m = model.m_["age"]
-    assert np.allclose(m[2:], [0.03, 0.01]) and m.sum() == pytest.approx(1.0)
-    assert m[0] / m[1] == pytest.approx(0.7 / 0.26, rel=0.15)  # the free levels' split is learned
+    assert np.allclose(m[3:], [0.03, 0.01]) and m.sum() == pytest.approx(1.0)
+    assert m[0] / m[1] == pytest.approx(0.7 / 0.2, rel=0.15)  # the free levels' split is learned
 
 
 def simulate_alias_templates(n: int, seed: int) -> tuple[pd.DataFrame, np.ndarray]:
@@ -97,11 +98,11 @@ def simulate_alias_templates(n: int, seed: int) -> tuple[pd.DataFrame, np.ndarra
 def test_joint_comparison_is_fitted_on_its_parts_and_counts_a_name_once():
     levels, match = simulate_alias_templates(60_000, seed=6)
     parts = FellegiSunter(comparisons=NAMES + ("template",)).fit(levels)
-    joint = FellegiSunter(comparisons=("text", "phone", "age", "name_template")).fit(levels)
+    joint = FellegiSunter(comparisons=("text", "phone_key", "age", "name_template")).fit(levels)
     # EM ran on the parts: the other comparisons and the match share are those of the parts' fit
     assert joint.match_share_ == pytest.approx(parts.match_share_)
     assert np.allclose(joint.m_["text"], parts.m_["text"])
-    assert set(joint.m_) == {"text", "phone", "age", "name_template"}
+    assert set(joint.m_) == {"text", "phone_key", "age", "name_template"}
     # the parts are read back from the joint level when only the joint's column is given
     alone = FellegiSunter(comparisons=joint.comparisons).fit(levels[list(joint.comparisons)])
     assert np.allclose(alone.predict_proba(levels), joint.predict_proba(levels))
@@ -119,10 +120,10 @@ def test_json_round_trip_gives_identical_probabilities():
     model = FellegiSunter(comparisons=NAMES).fit(levels)
     again = FellegiSunter.from_dict(json.loads(json.dumps(model.to_dict())))
     assert np.array_equal(model.predict_proba(levels), again.predict_proba(levels))
-    assert again.to_dict()["levels"]["phone"] == list(BY_NAME["phone"].levels)
+    assert again.to_dict()["levels"]["phone_key"] == list(BY_NAME["phone_key"].levels)
     broken = model.to_dict()
-    broken["m"]["phone"] = [0.5, 0.5]
-    with pytest.raises(ValueError, match="phone"):
+    broken["m"]["phone_key"] = [0.5, 0.5]
+    with pytest.raises(ValueError, match="phone_key"):
         FellegiSunter.from_dict(broken)
 
 
@@ -130,7 +131,7 @@ def test_sample_weights_count_as_repeated_pairs():
     """Integer weights fit the same model as the weighted rows repeated: weights are counts."""
     levels, _ = simulate(3_000, 0.3, seed=5)
     weights = np.random.default_rng(6).integers(1, 4, size=len(levels))
-    exact = {"comparisons": NAMES, "fixed_m": {}, "tol": 1e-13, "max_iter": 5000}  # both run to convergence
+    exact = {"comparisons": NAMES, "fixed_m": {}, "level_order": {}, "tol": 1e-13, "max_iter": 5000}  # both run to convergence
     weighted = FellegiSunter(**exact).fit(levels, sample_weight=weights)
     repeated = FellegiSunter(**exact).fit(levels.loc[levels.index.repeat(weights)])
     assert weighted.match_share_ == pytest.approx(repeated.match_share_, rel=1e-6)
@@ -146,3 +147,39 @@ def test_bad_sample_weights_are_refused(weights, message):
     levels, _ = simulate(100, 0.3, seed=7)
     with pytest.raises(ValueError, match=message):
         FellegiSunter(comparisons=NAMES, fixed_m={}).fit(levels, sample_weight=weights)
+
+
+def test_level_order_keeps_each_levels_meaning_whatever_em_makes_of_the_set():
+    """A set whose classes are not persons (here: labels drawn against the field's order) cannot
+    give a name in common, or a personal phone, bits against one person, nor make more text in
+    common weaker evidence."""
+    rng = np.random.default_rng(8)
+    match = rng.random(4000) < 0.5
+    levels = pd.DataFrame({
+        "name": np.where(match, 0, rng.choice(2, 4000)),  # "matches" never share a name
+        "phone_key": np.where(match & (rng.random(4000) < 0.9), 0, rng.choice(4, 4000)),
+        "text": np.where(match, rng.choice(5, 4000, p=[0.4, 0.3, 0.1, 0.1, 0.1]), rng.choice(5, 4000)),
+        "age": rng.choice(5, 4000),
+    }).astype(np.int8)
+    labels = match.astype(float)
+    free = FellegiSunter(comparisons=NAMES, level_order={}).fit(levels, labels)
+    held = FellegiSunter(comparisons=NAMES).fit(levels, labels)
+    assert free.level_bits("name")[1] < -1 and free.level_bits("phone_key")[3] < -1  # meaning turned around
+    assert np.diff(free.level_bits("text")).min() < -0.5
+    for name, against, towards in (("name", 0, 1), ("phone_key", 0, 3)):
+        bits = held.level_bits(name)
+        assert bits[against] <= 1e-4 and bits[towards] >= -1e-4, name
+    assert np.diff(held.level_bits("text")).min() >= -1e-9
+
+
+def test_in_order_is_the_isotonic_fit_with_a_neutral_point():
+    from adcount.link.fellegi_sunter import _in_order
+    from adcount.link.rules import NEUTRAL
+    m, u = np.array([10.0, 40.0, 5.0]), np.array([40.0, 10.0, 20.0])  # level 1 strongest, 2 weakest
+    fitted_m, fitted_u = _in_order(m, u, ((0, 1, 2),))
+    bits = np.log2(fitted_m / fitted_m.sum()) - np.log2(fitted_u / fitted_u.sum())
+    assert np.all(np.diff(bits) >= -1e-9) and np.allclose(fitted_m + fitted_u, m + u)
+    anchored_m, anchored_u = _in_order(m, u, ((0, NEUTRAL, 2),))
+    bits = np.log2(anchored_m / anchored_m.sum()) - np.log2(anchored_u / anchored_u.sum())
+    assert bits[0] < 0 and abs(bits[2]) < 1e-6  # level 2 (against) pulled up to no evidence
+    assert anchored_m[1] / (anchored_m[1] + anchored_u[1]) == pytest.approx(0.8)  # a level in no chain keeps its share

@@ -126,7 +126,7 @@ def test_ages_drifting_a_year_either_way_are_one_run_a_network_is_several():
         [0, 0, 0, 0, 0, 1, 1, 0],  # 29 and an ad stating no age
         [0, 0, 0, 0, 0, 0, 1, 0],  # no age known
     ]))
-    assert age_runs(keys_by_ads, ages).tolist() == [1, 3, 1, 0]
+    assert age_runs(keys_by_ads, ages, np.full(ages.size, np.nan)).tolist() == [1, 3, 1, 0]
 
 
 def test_photo_levels_read_how_many_photos_were_compared_and_ignore_a_networks_flat():

@@ -9,7 +9,7 @@ import pytest
 
 import adcount
 from adcount.claims import read_claims
-from adcount.link.features import contact_spread
+from adcount.link.features import contact_claims, contact_spread, posting_days
 from adcount.normalize.text import normalize_texts
 from adcount.link.weights import PAIRS_PER_AD_IN_EM, pair_weights
 from adcount.signals.contacts import ad_contacts
@@ -52,7 +52,7 @@ def test_age_slips_do_not_make_a_phone_a_hub():
     table = adcount.load_ads(_prolific_ads()).table
     contacts = ad_contacts(table, "FR", key=KEY)
     claims = read_claims(normalize_texts((table["title"] + "\n" + table["text"]).tolist()))
-    spread = contact_spread(contacts, claims.age, claims.names)
+    spread = contact_spread(contacts, contact_claims(contacts, claims.age, posting_days(table["posted_at"])), claims.names)
     phones = contacts.matrix("phone").tocsc()
     assert phones[:36].sum(axis=0).max() == 36  # her one phone is on all her ads
     assert spread.max() == 1  # every phone here serves one person
@@ -69,7 +69,7 @@ def test_two_persons_of_one_organiser_a_year_apart_count_as_two():
     table = adcount.load_ads(rows).table
     contacts = ad_contacts(table, "FR", key=KEY)
     claims = read_claims(normalize_texts((table["title"] + "\n" + table["text"]).tolist()))
-    spread = contact_spread(contacts, claims.age, claims.names)
+    spread = contact_spread(contacts, contact_claims(contacts, claims.age, posting_days(table["posted_at"])), claims.names)
     assert spread.max() == 2
 
 

@@ -152,7 +152,8 @@ def test_unreadable_photo_is_flagged_and_its_ad_kept(tmp_path):
     assert result.assignments["ad_id"].tolist() == ["1", "2"]
     assert sorted(result.flags["ad_id"]) == ["1", "2"]
     assert result.flags["reason"].str.len().gt(0).all()
-    evidence = photo_evidence(ads.table, tmp_path, result.config.images, result.contacts, np.full(2, np.nan))
+    evidence = photo_evidence(ads.table, tmp_path, result.config.images, result.contacts, np.full(2, np.nan),
+                              np.full(2, np.nan))
     assert evidence.photo_count.tolist() == [0, 0]  # a photo that could not be read compares nothing
 
 

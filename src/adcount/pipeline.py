@@ -22,8 +22,10 @@ from adcount.link.chaining import complete_pairs, split_chains
 from adcount.claims import read_claims
 from adcount.link.cluster import ad_confidence, components, network_edges, person_labels
 from adcount.link.comparisons import STOCK_PHOTO_CONTACTS, comparison_levels
-from adcount.link.features import AdSignals, TemplateEvidence, contact_spread, pair_features
+from adcount.link.features import (AdSignals, TemplateEvidence, contact_claims, contact_spread, pair_features,
+                                   posting_days)
 from adcount.link.fellegi_sunter import FellegiSunter
+from adcount.link.fit_check import checked_em
 from adcount.link.model_io import LinkModel
 from adcount.link.photo_sets import photo_sets_apart
 from adcount.link.weights import pair_weights
@@ -58,7 +60,9 @@ def deduplicate(ads: Ads | pd.DataFrame | str | Path, config: Config | None = No
         needed), "rules" (the hand-set weights of `adcount.link.rules`, no fitting), or a fitted
         model (`FellegiSunter`, `SupervisedModel`, e.g. from `load_model` or `active.fold_labels`);
         an unfitted `FellegiSunter(comparisons=...)` is fitted by EM on this ad set. With fewer
-        than `MIN_PAIRS_FOR_EM` candidate pairs, "em" falls back to the rule weights.
+        than `MIN_PAIRS_FOR_EM` candidate pairs, or a fit that fails the checks of
+        `adcount.link.fit_check`, "em" falls back to the rule weights and says so in
+        `result.model_note` (and the summary).
     """
     config = config or Config()
     if not isinstance(ads, Ads):
@@ -80,9 +84,10 @@ def deduplicate(ads: Ads | pd.DataFrame | str | Path, config: Config | None = No
     normalised = normalize_texts((table["title"] + "\n" + table["text"]).tolist())
     claims = read_claims(normalised, languages=config.claims.languages, lexicons=config.claims.lexicons)
     age = np.where(np.isnan(age), claims.age, age)
+    day = posting_days(table["posted_at"])
 
     say("photos")
-    photos = photo_evidence(table, ads.image_root, config.images, contacts, age)
+    photos = photo_evidence(table, ads.image_root, config.images, contacts, age, day)
 
     say("candidates")
     contact_pairs = key_pairs(contacts.rows, contacts.key_ids, max_group=config.link.max_contact_group)
@@ -93,6 +98,7 @@ def deduplicate(ads: Ads | pd.DataFrame | str | Path, config: Config | None = No
     pairs = unique_pairs(np.concatenate([text.pairs, personal_photo_pairs, contact_pairs]))
 
     say("linking")
+    claimed = contact_claims(contacts, age, day)
     id_rank = ad_id_rank(table["ad_id"].to_numpy(dtype=object))
     signals = AdSignals(
         text_jaccard=text.jaccard,
@@ -100,7 +106,8 @@ def deduplicate(ads: Ads | pd.DataFrame | str | Path, config: Config | None = No
         normalised=normalised,
         templates=lambda p: _template_evidence(normalised, p, id_rank),
         contacts=contacts,
-        contact_spread=contact_spread(contacts, age, claims.names),
+        contact_spread=contact_spread(contacts, claimed, claims.names),
+        contact_claims=claimed,
         names=claims.names,
         photo_count=photos.photo_count,
         image_ad_pairs=photos.ad_pairs,
@@ -110,11 +117,11 @@ def deduplicate(ads: Ads | pd.DataFrame | str | Path, config: Config | None = No
         age=age,
         city=_codes(table["city"]),
         site=_codes(table["site"]),
-        day=_days(table["posted_at"]),
+        day=day,
     )
     features = pair_features(pairs, signals)
     levels = comparison_levels(features)
-    model = _scorer(model, levels, pair_weights(n, pairs))
+    model, model_note = _scorer(model, levels, pair_weights(n, pairs))
     probability = model.predict_proba(levels)
 
     say("clustering")
@@ -142,23 +149,29 @@ def deduplicate(ads: Ads | pd.DataFrame | str | Path, config: Config | None = No
 
     return DedupResult(
         ads=ads, config=config, pairs=pairs, features=features, bits=bits, probability=probability,
-        person=by_smallest_ad(persons, id_rank), network=by_smallest_ad(networks, id_rank), confidence=confidence, contacts=contacts,
-        text_usable=text.usable, flags=_flags(ads.flags, photos.flags), claims=claims, coverage=coverage,
+        person=by_smallest_ad(persons, id_rank), network=by_smallest_ad(networks, id_rank), confidence=confidence,
+        contacts=contacts, text_usable=text.usable, flags=_flags(ads.flags, photos.flags), claims=claims,
+        coverage=coverage, model_note=model_note,
     )
 
 
-def _scorer(model: LinkModel | str, levels: pd.DataFrame, weights: np.ndarray) -> LinkModel:
-    """The link model of this run (see `deduplicate`'s `model`)."""
+def _scorer(model: LinkModel | str, levels: pd.DataFrame, weights: np.ndarray) -> tuple[LinkModel, str]:
+    """The link model of this run (see `deduplicate`'s `model`), and a note when the rule
+    weights stand in for EM (too few pairs, or a fit that fails `fit_check.checked_em`)."""
     model_name = model if isinstance(model, str) else None
     if isinstance(model, str) and model in ("em", "rules"):
         model = FellegiSunter()
     if isinstance(model, FellegiSunter) and not model.m_:  # chosen comparisons, parameters still to learn
-        if model_name == "rules" or len(levels) < MIN_PAIRS_FOR_EM:  # too few pairs to fit: the prior
-            return FellegiSunter.from_rules(levels, model.comparisons)
-        return model.fit(levels, sample_weight=weights)
+        if model_name == "rules":
+            return FellegiSunter.from_rules(levels, model.comparisons), ""
+        if len(levels) < MIN_PAIRS_FOR_EM:  # too few pairs to fit: the prior
+            return FellegiSunter.from_rules(levels, model.comparisons), (
+                f"{len(levels)} candidate pairs, too few for EM (at least {MIN_PAIRS_FOR_EM}): "
+                "pairs scored with the hand-set rule weights")
+        return checked_em(model, levels, weights)
     if isinstance(model, str):
         raise ValueError(f"unknown link model {model!r}; use 'em', 'rules' or a fitted model")
-    return model
+    return model, ""
 
 
 def _merged(pairs: np.ndarray, extra: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -191,9 +204,3 @@ def _codes(values: pd.Series) -> np.ndarray:
     folded = values.astype(str).str.strip().str.casefold()
     codes, _ = pd.factorize(folded.where(folded != ""), use_na_sentinel=True)
     return codes.astype(np.int64)
-
-
-def _days(posted: pd.Series) -> np.ndarray:
-    stamps = pd.to_datetime(posted)
-    days = (stamps - pd.Timestamp("1970-01-01")).dt.total_seconds().to_numpy(dtype=float, na_value=np.nan)
-    return days / 86400.0

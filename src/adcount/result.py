@@ -48,6 +48,7 @@ class DedupResult:
     flags: pd.DataFrame  # ad_id, column, value, reason: parts of kept ads that could not be used
     claims: Claims  # what each ad's text claims: names, age, gender, origins, languages
     coverage: Coverage  # per evidence channel, the ads carrying it; warnings on silent channels
+    model_note: str = ""  # why the rule weights scored the pairs instead of EM ("" when they did not)
 
     @property
     def n_ads(self) -> int:
@@ -243,7 +244,7 @@ class DedupResult:
             "evidence seen (ads carrying it):",
             *self.coverage.lines(),
             *(f"warning: {warning}" for warning in self.coverage.warnings),
-        ]
+        ] + ([f"link model: {self.model_note}"] if self.model_note else [])
         return "\n".join(lines)
 
     def save(self, out_dir: str | Path, estimates: list[Estimate] | None = None) -> dict[str, Path]:

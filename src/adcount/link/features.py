@@ -19,7 +19,7 @@ import scipy.sparse as sp
 from rapidfuzz import fuzz
 from rapidfuzz.process import cpdist
 
-from adcount.signals.claimed_ages import claimed_persons
+from adcount.signals.claimed_ages import claimed_persons, persons_per_key
 from adcount.signals.keys import KINDS, ContactKeys
 
 NO_IMAGE_MATCH = 64  # Hamming distance reported when two ads share no near-identical photo
@@ -43,6 +43,7 @@ class AdSignals:
     templates: Callable[[np.ndarray], TemplateEvidence]  # pairs -> template test
     contacts: ContactKeys
     contact_spread: np.ndarray  # per key: how many persons its ads claim to be (>= 1): a hub indicator
+    contact_claims: sp.csr_matrix  # ads x keys: which of the key's claimed persons the ad claims (1, 2, ...)
     names: sp.csr_matrix  # ads x claimed-name words
     photo_count: np.ndarray  # int per ad: how many of its photos could be hashed
     image_ad_pairs: np.ndarray  # (k, 2) ad pairs with a near photo, i < j
@@ -56,25 +57,52 @@ class AdSignals:
     day: np.ndarray  # float days since epoch, NaN when missing
 
 
-def contact_spread(contacts: ContactKeys, age: np.ndarray, names: sp.csr_matrix) -> np.ndarray:
+def contact_claims(contacts: ContactKeys, age: np.ndarray, day: np.ndarray) -> sp.csr_matrix:
+    """Ads x keys: which of each contact key's claimed persons an ad claims to be (1, 2, ...;
+    absent where the ad states no age), from the claimed ages read against the posting days
+    (`claimed_persons`): one person keeps one age, give or take a slip, and claims one more
+    after a birthday; ages claimed over the same weeks are persons of their own."""
+    return claimed_persons(contacts.matrix().T.tocsr(), age, day).T.tocsr()
+
+
+def contact_spread(contacts: ContactKeys, claims: sp.csr_matrix, names: sp.csr_matrix) -> np.ndarray:
     """For each contact key, how many different persons its ads claim to be (at least 1).
 
-    A phone whose ads claim several persons belongs to an organiser who advertises them. The
-    claimed ages tell (`claimed_persons`): one person keeps one age, give or take a slip. Claimed
-    names tell only where no ad of the key states an age, because one person often uses an
-    alias: counted by names, a woman posting as "Léa" and "Lina" made her own phone "a phone of
-    two persons", and EM, reading names and phone as independent, learned that level against a
-    match (pas-de-calais-2018 seed 1: count +9.7% with names, +1.5% without; benchmarks/README.md).
+    A phone whose ads claim several persons over the same weeks belongs to an organiser who
+    advertises them. The claimed ages tell (`claims`, from `contact_claims`). Claimed names tell
+    only where no ad of the key states an age, because one person often uses an alias: counted
+    by names, a woman posting as "Léa" and "Lina" made her own phone "a phone of two persons",
+    and EM, reading names and phone as independent, learned that level against a match
+    (pas-de-calais-2018 seed 1: count +9.7% with names, +1.5% without; benchmarks/README.md).
     """
     incidence = contacts.matrix().T.tocsr()  # keys x ads
     name_count = np.diff((incidence @ names).tocsr().indptr) if names.shape[1] else np.zeros(contacts.n_keys, int)
-    age_count = claimed_persons(incidence, age)
+    age_count = persons_per_key(claims.T.tocsr())
     return np.maximum(np.where(age_count > 0, age_count, name_count), 1).astype(np.int64)
+
+
+def posting_days(posted: pd.Series) -> np.ndarray:
+    """Posting time of each ad in days since 1970-01-01 (float, NaN when unknown)."""
+    stamps = pd.to_datetime(posted)
+    days = (stamps - pd.Timestamp("1970-01-01")).dt.total_seconds().to_numpy(dtype=float, na_value=np.nan)
+    return days / 86400.0
 
 
 def _shared_keys(matrix: sp.csr_matrix, pairs: np.ndarray) -> sp.csr_matrix:
     """(pairs x columns) matrix of the columns both ads of each pair carry."""
     return matrix[pairs[:, 0]].multiply(matrix[pairs[:, 1]]).tocsr()
+
+
+def _one_claim(claims: sp.csr_matrix, pairs: np.ndarray) -> np.ndarray:
+    """Per pair: 1 when on a key they share both ads claim the same one of its persons, 0 when
+    they claim two of them on every shared key where both state an age, -1 when on none do."""
+    first, second = claims[pairs[:, 0]], claims[pairs[:, 1]]
+    both = first.multiply(second).tocsr()  # nonzero where both ads claim one of the key's persons
+    both.eliminate_zeros()
+    differ = both.multiply(abs(first - second)).tocsr()  # ... two different ones
+    differ.eliminate_zeros()
+    n_both, n_differ = np.diff(both.indptr), np.diff(differ.indptr)
+    return np.where(n_both == 0, -1, (n_both > n_differ).astype(np.int64)).astype(np.int8)
 
 
 def _row_min(matrix: sp.csr_matrix, empty: int) -> np.ndarray:
@@ -106,6 +134,7 @@ def pair_features(pairs: np.ndarray, signals: AdSignals) -> pd.DataFrame:
         # the least shared key of the pair: one personal phone in common outweighs a hub
         spread = shared.multiply(signals.contact_spread[None, :].astype(np.float64)).tocsr()
         features[f"{kind}_spread"] = _row_min(spread, 0)
+        features[f"{kind}_one_claim"] = _one_claim(signals.contact_claims.multiply(matrix).tocsr(), pairs)
 
     distance, photo_spread, photo_claims = _image_evidence(pairs, signals)
     features["image_distance"] = distance
@@ -119,8 +148,8 @@ def pair_features(pairs: np.ndarray, signals: AdSignals) -> pd.DataFrame:
     shared_names = np.diff(_shared_keys(signals.names, pairs).indptr) > 0
     features["name_match"] = np.where(has_name[a] & has_name[b], shared_names, -1).astype(np.int8)
     with np.errstate(invalid="ignore"):
-        features["age_diff"] = np.abs(signals.age[a] - signals.age[b])
         features["days_apart"] = np.abs(signals.day[a] - signals.day[b])
+    features["age_change"] = _age_change(signals.age, signals.day, a, b)
     features["same_city"] = _same_code(signals.city, a, b)
     features["same_site"] = _same_code(signals.site, a, b)
     return pd.DataFrame(features)
@@ -136,6 +165,15 @@ def _fuzzy_scores(pairs: np.ndarray, signals: AdSignals) -> np.ndarray:
                     dtype=np.float32).astype(np.float64) / 100.0
     both = signals.text_usable[pairs[:, 0]] & signals.text_usable[pairs[:, 1]]
     return np.where(both, scores, np.nan)
+
+
+def _age_change(age: np.ndarray, day: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Claimed age of the later ad minus that of the earlier one (NaN unknown): a person's age
+    only grows with time. Posted the same day, or a date unknown: the plain difference, as no
+    ad is the later one (and the sign must not depend on the order of the rows)."""
+    change = age[b] - age[a]
+    with np.errstate(invalid="ignore"):
+        return np.where(day[a] > day[b], -change, np.where(day[b] > day[a], change, np.abs(change)))
 
 
 def _same_code(codes: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:

@@ -21,10 +21,11 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
+from scipy.optimize import brentq, isotonic_regression
 from scipy.special import expit
 
 from adcount.link.comparisons import BY_NAME, MISSING
-from adcount.link.rules import FIXED_M, PRIOR_MATCH_SHARE, rule_bits
+from adcount.link.rules import FIXED_M, LEVEL_ORDER, NEUTRAL, PRIOR_MATCH_SHARE, rule_bits
 from adcount.link.scoring import BitsModel
 
 DEFAULT_COMPARISONS = ("text", "name_template", "phone", "email", "handle", "photo", "age", "city", "days")
@@ -43,6 +44,7 @@ class FellegiSunter(BitsModel):
 
     comparisons: tuple[str, ...] = DEFAULT_COMPARISONS
     fixed_m: dict[str, tuple[float, ...]] = field(default_factory=lambda: dict(FIXED_M))
+    level_order: dict[str, tuple[tuple[int | None, ...], ...]] = field(default_factory=lambda: dict(LEVEL_ORDER))
     max_iter: int = 200
     tol: float = 1e-6
     match_share_: float = PRIOR_MATCH_SHARE
@@ -53,10 +55,14 @@ class FellegiSunter(BitsModel):
 
     @classmethod
     def from_rules(cls, levels: pd.DataFrame, comparisons: tuple[str, ...] = DEFAULT_COMPARISONS) -> "FellegiSunter":
-        """m and u that reproduce the hand-set bits of `rules` on these pairs' level frequencies.
+        """The hand-set table of `rules` as a model: its level bits are the table's, exactly.
 
-        With observed level shares f, prior lambda and bits b: u ∝ f / (lambda 2^b + 1 - lambda),
-        m ∝ u 2^b, both normalised per comparison.
+        With observed level shares f, prior lambda and bits b: u ∝ f / (lambda 2^b + 1 - lambda)
+        (normalised) and m = u 2^b, the u and m whose mixture gives these pairs' level shares.
+        m is left unnormalised: normalised, its bits would shift by a constant per comparison set
+        by these pairs' level shares, and a set where every pair shares one phone (one woman's
+        ads) would read her phone as no evidence at all. EM starts from this table and normalises
+        m in its first M-step.
         """
         model = cls(comparisons=comparisons)
         model.match_share_ = PRIOR_MATCH_SHARE
@@ -66,8 +72,8 @@ class FellegiSunter(BitsModel):
             shares = np.bincount(column[column != MISSING], minlength=len(bits)).astype(float) + PSEUDO_COUNT
             ratio = np.exp2(bits)
             u = shares / (PRIOR_MATCH_SHARE * ratio + 1 - PRIOR_MATCH_SHARE)
-            m = u * ratio
-            model.u_[name], model.m_[name] = u / u.sum(), model._held(name, m / m.sum())
+            model.u_[name] = u / u.sum()
+            model.m_[name] = model.u_[name] * ratio
         return model
 
     def fit(self, levels: pd.DataFrame, labels: np.ndarray | None = None,
@@ -117,7 +123,8 @@ class FellegiSunter(BitsModel):
                     sample_weight: np.ndarray | None) -> "FellegiSunter":
         """`fit` for comparisons that include joint ones: EM on `view` (joints replaced by their
         parts), then one estimate of each joint's m and u from the posteriors EM ends with."""
-        inner = FellegiSunter(comparisons=view, fixed_m=self.fixed_m, max_iter=self.max_iter, tol=self.tol)
+        inner = FellegiSunter(comparisons=view, fixed_m=self.fixed_m, level_order=self.level_order,
+                              max_iter=self.max_iter, tol=self.tol)
         if all(name in self.m_ for name in view):
             inner.m_, inner.u_ = dict(self.m_), dict(self.u_)
             inner.match_share_ = self.match_share_
@@ -144,6 +151,8 @@ class FellegiSunter(BitsModel):
         present = column != MISSING
         m = np.bincount(column[present], weights=weight_m[present], minlength=size) + PSEUDO_COUNT
         u = np.bincount(column[present], weights=weight_u[present], minlength=size) + PSEUDO_COUNT
+        if name in self.level_order:
+            m, u = _in_order(m, u, self.level_order[name])
         return self._held(name, m / m.sum()), u / u.sum()
 
     def _held(self, name: str, m: np.ndarray) -> np.ndarray:
@@ -198,6 +207,40 @@ class FellegiSunter(BitsModel):
                 raise ValueError(f"model JSON: comparison {name!r} needs {size} levels")
             model.m_[name], model.u_[name] = m, u
         return model
+
+
+def _in_order(m: np.ndarray, u: np.ndarray, chains: tuple[tuple[int | None, ...], ...]
+              ) -> tuple[np.ndarray, np.ndarray]:
+    """Per-level class weights (m: one person, u: two) refitted so their ratio follows `chains`.
+
+    The share of one person among a level's pairs, theta = m / (m + u), is fitted by isotonic
+    regression (weighted by the level's pairs) along each chain, the binomial maximum likelihood
+    under "a level further along is never weaker evidence of one person"; m and u are then
+    theta and 1 - theta of each level's pairs, so a level's bits, log2(m/u) less a constant, rise
+    along the chain. NEUTRAL in a chain is "no evidence": the comparison's own share of one
+    person, held with a weight no level can move (levels before it end at or under 0 bits, levels
+    after it at or over). That share depends on the fit, so it is the fixed point, found by root
+    search (the chains are independent given it). Levels in no chain keep their weights."""
+    pairs = m + u
+    theta = m / pairs
+    anchor_weight = 1e6 * pairs.sum()
+
+    def fitted(neutral_share: float) -> np.ndarray:
+        out = theta.copy()
+        for chain in chains:
+            ranked = [k for k in chain if k is not NEUTRAL]
+            values = [neutral_share if k is NEUTRAL else theta[k] for k in chain]
+            weights = [anchor_weight if k is NEUTRAL else pairs[k] for k in chain]
+            out[ranked] = isotonic_regression(values, weights=weights).x[[k is not NEUTRAL for k in chain]]
+        return out
+
+    def excess(share: float) -> float:  # the fit's own share of one person, less the neutral share
+        return float(np.sum(pairs * fitted(share)) / pairs.sum()) - share
+
+    # every theta is inside (0, 1) (pseudo-counts), so the excess is positive at 0, negative at 1
+    anchored = any(NEUTRAL in chain for chain in chains)
+    theta = fitted(brentq(excess, 0.0, 1.0, xtol=1e-12) if anchored else np.nan)
+    return theta * pairs, (1.0 - theta) * pairs
 
 
 def _independent_view(comparisons: tuple[str, ...]) -> tuple[str, ...]:

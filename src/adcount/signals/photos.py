@@ -31,11 +31,11 @@ class PhotoEvidence:
 
 
 def photo_evidence(table: pd.DataFrame, image_root: Path | None, config: ImageConfig,
-                   contacts: ContactKeys, age: np.ndarray) -> PhotoEvidence:
+                   contacts: ContactKeys, age: np.ndarray, day: np.ndarray) -> PhotoEvidence:
     """Hash every photo, pair the near-identical ones, and say for each pair of ads sharing one
     how many contacts (a stock photo: many phones) and claimed persons (the photo of a flat a
     network shows for all its persons: one phone, several ages) the shared photo is seen with.
-    age: claimed age per ad (NaN unknown)."""
+    age: claimed age per ad (NaN unknown); day: posting day per ad (NaN unknown)."""
     radius = DEFAULT_MAX_DISTANCE if config.max_distance is None else config.max_distance
     counts = table["images"].map(len).to_numpy(dtype=np.int64)  # int even for an empty table
     owner = np.repeat(np.arange(len(table)), counts)
@@ -52,7 +52,7 @@ def photo_evidence(table: pd.DataFrame, image_root: Path | None, config: ImageCo
     photo_pairs = image_pairs(hashes, max_distance=radius)
     distance = pair_distances(hashes, photo_pairs)
     spread = _photo_spread(photo_pairs, owner, contacts)
-    claims = _photo_claims(photo_pairs, owner, age)
+    claims = _photo_claims(photo_pairs, owner, age, day)
 
     first, second = photo_pairs[:, 0], photo_pairs[:, 1]
     ad_a, ad_b = owner[first], owner[second]
@@ -86,14 +86,14 @@ def _photo_spread(photo_pairs: np.ndarray, owner: np.ndarray, contacts: ContactK
     return photo_spread(photo_pairs, [phones_of_ad[ad] for ad in owner])
 
 
-def _photo_claims(photo_pairs: np.ndarray, owner: np.ndarray, age: np.ndarray) -> np.ndarray:
+def _photo_claims(photo_pairs: np.ndarray, owner: np.ndarray, age: np.ndarray, day: np.ndarray) -> np.ndarray:
     """Per photo: persons claimed (runs of close ages, `age_runs`) by the ads showing it or a
     near copy of it (its neighbours, as for `_photo_spread`)."""
     n_images = owner.size
     image = np.concatenate([np.arange(n_images), photo_pairs[:, 0], photo_pairs[:, 1]])
     shown_with = np.concatenate([np.arange(n_images), photo_pairs[:, 1], photo_pairs[:, 0]])
     incidence = sp.coo_matrix((np.ones(image.size), (image, owner[shown_with])), shape=(n_images, age.size))
-    return age_runs(incidence, age)
+    return age_runs(incidence, age, day)
 
 
 def _no_flags() -> pd.DataFrame:
