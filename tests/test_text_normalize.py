@@ -94,7 +94,7 @@ def test_normalising_twice_changes_nothing_without_contacts(text):
         assert adcount.normalize_text(once) == once
 
 
-@pytest.mark.parametrize("text", ["A:A:Sß:A", "a a s.s.s a", "s s s s a a"])
+@pytest.mark.parametrize("text", ["A:A:Sß:A", "a a s.s.s a", "s s s s a a", "$A0A", "x @b0b y"])
 def test_collapsed_repeats_that_leave_lone_letters_are_rejoined_at_once(text):
     # a collapse can turn "sss" into a lone "s" next to other lone letters; one call must settle it
     once = adcount.normalize_text(text)

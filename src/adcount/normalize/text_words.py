@@ -145,7 +145,9 @@ def unleet(src, n, dst):
             i += 1
             continue
         if i == 0 or not (_in_leet_word(src[i - 1]) or is_word(src[i - 1]) or src[i - 1] == _UNDERSCORE):
-            in_letter_word = is_lower(c)
+            # "$a0a": a symbol that spacing drops later must not hide the letter word behind it,
+            # or a second pass would unleet what the first left alone
+            in_letter_word = is_lower(c) or ((c == _DOLLAR or c == _AT_SIGN) and i + 1 < n and is_lower(src[i + 1]))
             unleeted = False
         if in_letter_word and _is_leet(c) and i > 0 and is_lower(src[i - 1]):
             run_end = i + 1
