@@ -1,6 +1,6 @@
 """Throughput of adcount.hash_images against imagehash.phash on 800x600 JPEGs, same files, same run.
 
-Files: the 20 bundled photographs of `image_samples.source_photos` (scikit-image, scikit-learn),
+Files: the 20 bundled photographs of `adcount.synth.photos.sample_photos` (scikit-image, scikit-learn),
 each as 4 pictures (whole, mirrored, centred 80 % crop, that crop mirrored) resized to 800x600
 and saved as JPEG at --quality (default 75, Pillow's default) in a temporary folder; --copies
 repeats the 80 files to make the batch longer. The baseline is the documented imagehash use,
@@ -30,7 +30,7 @@ from PIL import Image, ImageOps
 
 from adcount import hash_images
 from adcount.signals.image_decode import WORK_SIDE
-from adcount.signals.image_samples import source_photos, write_jpegs
+from adcount.synth.photos import sample_photos, write_jpegs
 
 
 def best_time(run, repeat: int) -> tuple[float, float]:
@@ -59,7 +59,7 @@ def decode_all(paths: list[Path], threads: int) -> None:
 def pictures() -> dict[str, Image.Image]:
     """80 distinct 800x600 pictures from the 20 bundled photographs."""
     out = {}
-    for name, photo in source_photos().items():
+    for name, photo in sample_photos().items():
         width, height = photo.size
         crop = photo.crop((width // 10, height // 10, width - width // 10, height - height // 10))
         for label, picture in (("whole", photo), ("crop", crop)):

@@ -12,7 +12,7 @@ from scipy.sparse.csgraph import connected_components
 
 from adcount import hash_images, image_pairs
 from adcount.candidates.hamming import DEFAULT_MAX_DISTANCE, chunk_plan
-from adcount.signals.image_samples import source_photos
+from adcount.synth.photos import sample_photos
 from adcount.signals.images import ImageHashes
 
 
@@ -102,7 +102,7 @@ def test_bad_input_is_refused():
 
 
 def test_real_photos_pair_with_their_edits_only(tmp_path):
-    photos = source_photos()
+    photos = sample_photos()
     paths = []
     for name, image in photos.items():
         paths.append(tmp_path / f"{name}.jpg")

@@ -14,9 +14,9 @@ from PIL import Image, ImageOps
 
 from adcount import hash_images, image_pairs
 from adcount.candidates.hamming import DEFAULT_MAX_DISTANCE
-from adcount.signals.image_samples import source_photos
+from adcount.synth.photos import sample_photos
 from adcount.signals.image_spread import photo_spread
-from adcount.signals.image_transforms import TRANSFORMS
+from adcount.synth.photo_edits import EDITS
 
 
 def _popcount(values: np.ndarray) -> np.ndarray:
@@ -25,7 +25,7 @@ def _popcount(values: np.ndarray) -> np.ndarray:
 
 @pytest.fixture(scope="module")
 def photos() -> dict[str, Image.Image]:
-    return source_photos()
+    return sample_photos()
 
 
 @pytest.fixture(scope="module")
@@ -42,7 +42,7 @@ def photo_files(photos, tmp_path_factory) -> list[Path]:
     for name in ("astronaut", "coffee", "china"):
         for transform in ("watermark", "crop10", "rotate3"):
             paths.append(folder / f"{name}-{transform}.jpg")
-            TRANSFORMS[transform](photos[name], rng).save(paths[-1], quality=80)
+            EDITS[transform](photos[name], rng).save(paths[-1], quality=80)
     return paths
 
 
@@ -251,11 +251,11 @@ def test_stock_photo_is_seen_with_many_contacts(photos, tmp_path):
     files, contacts = [], []
     for k, phone in enumerate(["tok-a", "tok-b", "tok-c", "tok-d"]):  # one stock photo, 4 phones
         files.append(tmp_path / f"stock-{k}.jpg")
-        TRANSFORMS["reencode"](photos["astronaut"], rng).save(files[-1], quality=85)
+        EDITS["reencode"](photos["astronaut"], rng).save(files[-1], quality=85)
         contacts.append([phone])
     for k in range(3):  # one person's own photo on three ads with the same phone
         files.append(tmp_path / f"own-{k}.jpg")
-        TRANSFORMS["resize"](photos["chelsea"], rng).save(files[-1], quality=85)
+        EDITS["resize"](photos["chelsea"], rng).save(files[-1], quality=85)
         contacts.append(["tok-e"])
     files.append(tmp_path / "alone.jpg")
     photos["coffee"].save(files[-1], quality=85)
@@ -271,11 +271,11 @@ def test_photo_spread_rejects_bad_input():
         photo_spread(np.zeros((0, 2), np.int64), np.zeros((2, 2), np.int64))
 
 
-@pytest.mark.parametrize("name", sorted(TRANSFORMS))
+@pytest.mark.parametrize("name", sorted(EDITS))
 def test_transform_suite_edits_are_real_and_reproducible(photos, name):
     photo = photos["coffee"]
-    first = TRANSFORMS[name](photo, np.random.default_rng(4))
-    again = TRANSFORMS[name](photo, np.random.default_rng(4))
+    first = EDITS[name](photo, np.random.default_rng(4))
+    again = EDITS[name](photo, np.random.default_rng(4))
     assert first.mode == "RGB"
     assert np.array_equal(np.asarray(first), np.asarray(again))
     if first.size == photo.size:
