@@ -1,25 +1,24 @@
 """From one decoded grey photo to the small pixel grids that the robust hashes are taken of.
 
-Uniform borders (frames, letterboxes added by a re-poster) are trimmed first, so a framed photo
-and its original are hashed over the same content. The content is histogram-equalised, then cut
+The photo is found first (`image_frame`): a phone screenshot is cut down to the photo it shows,
+and uniform borders (frames, letterboxes added by a re-poster) are trimmed, so a framed or
+screenshotted photo and its original are hashed over the same content. The content is histogram-equalised, then cut
 into several *views* (`VIEWS`: the whole, centred zooms, corner crops) and the whole view's mirror
 image. Each view is area-averaged to a small grid from the summed-area table of the content.
+Last come the *masked* grids (`MASKS`): the whole view with one horizontal third hidden, so that
+a band pasted across the photo (a banner, a phone number) leaves one of them intact.
 The per-pixel work is in numba kernels that release the GIL, so threads decode and hash in parallel.
 """
 
 from __future__ import annotations
 
+import functools
+import math
+
 import numba
 import numpy as np
 
-BORDER_STD = 6.0
-"""A border row or column has a grey-level standard deviation below this (0..255 scale) ..."""
-BORDER_STEP = 12.0
-"""... and a mean within this of the outermost row or column of its side."""
-EDGE_BLEND = 1
-"""Lines dropped past a trimmed frame, where frame and photo blend."""
-MAX_BORDER = 0.25
-"""At most this share of the width (height) is trimmed from each side."""
+from adcount.signals.image_frame import content_box, screen_photo_box
 
 VIEWS: tuple[tuple[str, float, tuple[float, float]], ...] = (
     ("whole", 1.0, (0.5, 0.5)),
@@ -42,22 +41,28 @@ banners and watermarks along the edges. Chosen on the robustness
 benchmark (benchmarks/bench_image_robustness.py): each view earns its place by the share of
 edited photos it recovers against the false pairs it adds; see docs/images.md."""
 
-COLUMNS: tuple[str, ...] = (*(name for name, _, _ in VIEWS), "whole-mirror")
-"""Hash columns of a robust `ImageHashes`: one per view, then the whole photo's mirror image."""
+MASK_HEIGHT = 1 / 3
+MASK_STEP = 1 / 12
+"""Masked views hide rows [k * MASK_STEP, k * MASK_STEP + MASK_HEIGHT) of the whole view, for
+k = 0 .. 8. Any band up to a quarter of the height lies inside one of them (its top is at most
+one step below a mask's top, and 1/3 - 1/12 = 1/4); banners of 8-25 % of the height are what ad
+sites and re-posters add (issue 13). Taller, sparser masks (3/8 every 1/8: 6 masks) find the
+banner_band edits of the robustness benchmark as often but give more false pairs per mask."""
+
+MASKS: tuple[tuple[float, float], ...] = tuple(
+    (k * MASK_STEP, k * MASK_STEP + MASK_HEIGHT) for k in range(round((1 - MASK_HEIGHT) / MASK_STEP) + 1))
+"""(top, bottom) of the hidden rows of each masked view, as shares of the content's height."""
+
+COLUMNS: tuple[str, ...] = (*(name for name, _, _ in VIEWS), "whole-mirror",
+                            *(f"whole-masked{top:.2f}-{bottom:.2f}" for top, bottom in MASKS))
+"""Hash columns of a robust `ImageHashes`: one per view, the whole photo's mirror image, then
+one per masked view."""
+
+MASKED_COLUMNS: tuple[int, ...] = tuple(range(len(VIEWS) + 1, len(COLUMNS)))
+"""Columns compared only with the same column of another photo (`adcount.image_pairs`)."""
 
 BASE_COLUMNS: tuple[int, ...] = (0, 2)
 """Columns every other column is compared with: the whole photo and its centred 80 % zoom."""
-
-
-@numba.njit(cache=True, nogil=True)
-def _uniform_run(means: np.ndarray, stds: np.ndarray) -> int:
-    """How many leading lines (outermost first; per-line mean and std) form a uniform frame."""
-    limit = int(MAX_BORDER * len(means))
-    run = 0
-    while run < limit and stds[run] < BORDER_STD and abs(means[run] - means[0]) < BORDER_STEP:
-        run += 1
-    # the line where frame and photo meet is a blend of both (resampling, JPEG ringing): drop it
-    return min(limit, run + EDGE_BLEND) if run else 0
 
 
 @numba.njit(cache=True, nogil=True)
@@ -79,39 +84,11 @@ def equalising_lut(pixels: np.ndarray, top: int, bottom: int, left: int, right: 
 
 
 @numba.njit(cache=True, nogil=True)
-def content_box(pixels: np.ndarray, lut: np.ndarray) -> tuple[int, int, int, int]:
-    """(left, top, right, bottom) of ``lut[pixels]`` (2-D uint8 pixels) without its uniform frame.
-
-    Only frames on two opposite sides are trimmed: frames and letterboxes have two, while a
-    plain strip on one side is more likely sky, a wall or a banner's margin.
-    """
-    height, width = pixels.shape
-    row_sum, row_sq = np.zeros(height), np.zeros(height)
-    col_sum, col_sq = np.zeros(width), np.zeros(width)
-    for y in range(height):
-        for x in range(width):
-            value = lut[pixels[y, x]]
-            row_sum[y] += value
-            row_sq[y] += value * value
-            col_sum[x] += value
-            col_sq[x] += value * value
-    row_means, col_means = row_sum / width, col_sum / height
-    row_stds = np.sqrt(np.maximum(row_sq / width - row_means**2, 0.0))
-    col_stds = np.sqrt(np.maximum(col_sq / height - col_means**2, 0.0))
-    top, bottom = _uniform_run(row_means, row_stds), _uniform_run(row_means[::-1], row_stds[::-1])
-    left, right = _uniform_run(col_means, col_stds), _uniform_run(col_means[::-1], col_stds[::-1])
-    if min(top, bottom) == 0:
-        top = bottom = 0
-    if min(left, right) == 0:
-        left = right = 0
-    return left, top, width - right, height - bottom
-
-
-@numba.njit(cache=True, nogil=True)
 def _area_views(pixels: np.ndarray, box: tuple[int, int, int, int], lut: np.ndarray,
-                keep: np.ndarray, anchors: np.ndarray, side: int) -> np.ndarray:
+                keep: np.ndarray, anchors: np.ndarray, side: int, n_masks: int) -> np.ndarray:
     """Area averages of ``lut[pixels]`` inside ``box`` over a side x side grid of each view, and
-    the first view's mirror image: (views + 1, side, side) float32.
+    the first view's mirror image: (views + 1 + n_masks, side, side) float32, the last n_masks
+    grids left for `_masked_grids`.
 
     Uses the summed-area table of the content: the integral of a piecewise-constant image is
     bilinear inside each pixel, so the integral up to any fractional point is exact by bilinear
@@ -125,7 +102,7 @@ def _area_views(pixels: np.ndarray, box: tuple[int, int, int, int], lut: np.ndar
         for x in range(width):
             run += lut[pixels[top + y, left + x]]
             table[y + 1, x + 1] = table[y, x + 1] + run
-    grids = np.empty((len(keep) + 1, side, side), dtype=np.float32)
+    grids = np.empty((len(keep) + 1 + n_masks, side, side), dtype=np.float32)
     corner = np.empty((side + 1, side + 1))
     across = np.empty((side + 1, width + 1))
     for v in range(len(keep)):
@@ -153,6 +130,27 @@ def _area_views(pixels: np.ndarray, box: tuple[int, int, int, int], lut: np.ndar
     return grids
 
 
+@numba.njit(cache=True, nogil=True)
+def _masked_grids(grids: np.ndarray, hidden: np.ndarray) -> None:
+    """Fill grids[len(grids) - len(hidden):] with copies of grids[0] whose rows hidden[k, 0] to
+    hidden[k, 1] (exclusive) are replaced by the straight line between the rows just outside
+    (by the nearest row outside when the hidden rows touch the top or the bottom)."""
+    side = grids.shape[1]
+    first = len(grids) - len(hidden)
+    for k in range(len(hidden)):
+        top, bottom = hidden[k, 0], hidden[k, 1]
+        out = grids[first + k]
+        out[:, :] = grids[0]
+        for y in range(top, bottom):
+            if top == 0:
+                out[y, :] = grids[0, bottom]
+            elif bottom == side:
+                out[y, :] = grids[0, top - 1]
+            else:
+                weight = (y - top + 1) / (bottom - top + 1)
+                out[y, :] = (1 - weight) * grids[0, top - 1] + weight * grids[0, bottom]
+
+
 _KEEP = np.array([keep for _, keep, _ in VIEWS])
 _ANCHORS = np.array([anchor for _, _, anchor in VIEWS])
 
@@ -160,14 +158,26 @@ _ANCHORS = np.array([anchor for _, _, anchor in VIEWS])
 def view_pixels(gray: np.ndarray, side: int = 32) -> np.ndarray:
     """Grids of ``side`` x ``side`` float32 pixels, one per `COLUMNS` entry, in that order.
 
-    ``gray``: 2-D uint8 pixels. Uniform frames are found on the equalised photo (equalising
-    turns the faint gradients of flat photo edges into texture, so only truly uniform frames
-    are trimmed). The content inside the frame is equalised again on its own, which makes the
+    ``gray``: 2-D uint8 pixels. A phone screenshot is cut down to the photo it shows
+    (`image_frame.screen_photo_box`). Uniform frames are found on the equalised photo
+    (equalising turns the faint gradients of flat photo edges into texture, so only truly
+    uniform frames are trimmed). The content inside the frame is equalised again on its own, which makes the
     hashes insensitive to brightness, contrast and gamma changes and brings out the structure
     of dim or flat photos. Each view of `VIEWS` is area-averaged from it; the whole view's
-    mirror image is added last.
+    mirror image is added, then the masked views of the whole (`MASKS`).
     """
-    height, width = gray.shape
-    box = content_box(gray, equalising_lut(gray, 0, height, 0, width))
+    photo = screen_photo_box(gray)
+    box = content_box(gray, equalising_lut(gray, photo[1], photo[3], photo[0], photo[2]), photo)
     left, top, right, bottom = box
-    return _area_views(gray, box, equalising_lut(gray, top, bottom, left, right), _KEEP, _ANCHORS, side)
+    grids = _area_views(gray, box, equalising_lut(gray, top, bottom, left, right), _KEEP, _ANCHORS, side,
+                        len(MASKS))
+    _masked_grids(grids, _hidden_rows(side))
+    return grids
+
+
+@functools.cache
+def _hidden_rows(side: int) -> np.ndarray:
+    """Grid rows hidden by each mask: (len(MASKS), 2) int64 [first, end), every row touched."""
+    edges = [(math.floor(round(side * top, 6)), min(side, math.ceil(round(side * bottom, 6))))
+             for top, bottom in MASKS]
+    return np.array(edges, dtype=np.int64)
