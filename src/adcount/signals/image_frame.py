@@ -118,16 +118,22 @@ def _longest_busy_run(stds: np.ndarray) -> tuple[int, int]:
 
 
 @numba.njit(cache=True, nogil=True)
-def _text_on_background(row: np.ndarray, std: float, background: float) -> bool:
-    """A line of text or icons on the screen's background: mostly background pixels, and its
-    contrast made of many short strokes (mean step between neighbours at least `TEXT_STROKES`
-    of its std), not of a few wide shapes (a photo's bright sky and dark roof)."""
-    near, steps = 0, 0.0
+def _is_text_row(row: np.ndarray, colour: float) -> bool:
+    """A line of text or icons on the flat ``colour`` of a screen's chrome: at least
+    `TEXT_ROW_SHARE` of its pixels within `BACKGROUND_TOLERANCE` of the colour, and its contrast
+    made of many short strokes (mean step between neighbours at least `TEXT_STROKES` of its
+    std), not of a few wide shapes (a photo's bright sky and dark roof)."""
+    near, steps, total, square = 0, 0.0, 0.0, 0.0
     for x in range(len(row)):
-        near += abs(row[x] - background) <= BACKGROUND_TOLERANCE
+        value = float(row[x])
+        near += abs(value - colour) <= BACKGROUND_TOLERANCE
+        total += value
+        square += value * value
         if x:
-            steps += abs(float(row[x]) - float(row[x - 1]))
-    return near >= TEXT_ROW_SHARE * len(row) and steps / max(len(row) - 1, 1) >= TEXT_STROKES * std
+            steps += abs(value - float(row[x - 1]))
+    count = max(len(row), 1)
+    std = np.sqrt(max(square / count - (total / count) ** 2, 0.0))
+    return near >= TEXT_ROW_SHARE * count and steps / max(count - 1, 1) >= TEXT_STROKES * std
 
 
 @numba.njit(cache=True, nogil=True)
@@ -152,9 +158,9 @@ def screen_photo_box(pixels: np.ndarray) -> tuple[int, int, int, int]:
     if top == 0 or bottom == height:
         return whole
     # the run is maximal, so the rows just outside it are flat: the chrome's colour on each side
-    while bottom - top > 1 and _text_on_background(pixels[top], row_stds[top], row_means[top - 1]):
+    while bottom - top > 1 and _is_text_row(pixels[top], row_means[top - 1]):
         top += 1
-    while bottom - top > 1 and _text_on_background(pixels[bottom - 1], row_stds[bottom - 1], row_means[bottom]):
+    while bottom - top > 1 and _is_text_row(pixels[bottom - 1], row_means[bottom]):
         bottom -= 1
     top, bottom = top + EDGE_BLEND, bottom - EDGE_BLEND  # rows where photo and chrome blend
     if bottom - top < MIN_PHOTO_SHARE * height:
