@@ -44,6 +44,9 @@ photo rows mostly under 0.1) ..."""
 TEXT_STROKES = 0.2
 """... and its mean step between neighbouring pixels is at least this share of its std (text rows
 measured here: 0.25-0.8; photo rows mixing the background's colour with a few large shapes: 0.1)."""
+SCREEN_PASSES = 3
+"""Times the photo's box is looked for again inside the last one (a chat bubble inside the
+screen, the photo inside the bubble; a third pass changes nothing on the benchmark's screens)."""
 MIN_PHOTO_SHARE = 0.12
 """The photo of a screenshot covers at least this share of the screen's height (a 4:3 landscape
 photo across a 21:9 screen covers 0.32, a 3:1 panorama 0.14); a shorter run is a caption or an
@@ -106,7 +109,7 @@ def _longest_busy_run(stds: np.ndarray) -> tuple[int, int]:
     best_first, best_end = 0, 0
     y = 0
     while y < len(stds):
-        if stds[y] < CHROME_STD:
+        if not stds[y] >= CHROME_STD:
             y += 1
             continue
         first = y
@@ -137,40 +140,69 @@ def _is_text_row(row: np.ndarray, colour: float) -> bool:
 
 
 @numba.njit(cache=True, nogil=True)
+def _flat_photo_edges(means: np.ndarray, stds: np.ndarray, first: int, end: int) -> tuple[int, int]:
+    """[first, end) grown over the flat rows next to it that are not of the screen's background
+    colour (the commonest colour of flat rows): a flat stretch of the photo (a clear sky, a
+    plain wall, a black background) rather than the background around it."""
+    counts = np.zeros(256, dtype=np.int64)
+    for y in range(len(means)):
+        if stds[y] < CHROME_STD:
+            counts[int(means[y] + 0.5)] += 1
+    background = float(np.argmax(counts))
+    while first > 0 and stds[first - 1] < CHROME_STD and abs(means[first - 1] - background) > BACKGROUND_TOLERANCE:
+        first -= 1
+    while end < len(means) and stds[end] < CHROME_STD and abs(means[end] - background) > BACKGROUND_TOLERANCE:
+        end += 1
+    return first, end
+
+
+@numba.njit(cache=True, nogil=True)
 def screen_photo_box(pixels: np.ndarray) -> tuple[int, int, int, int]:
     """(left, top, right, bottom) of the photo in a phone screenshot, or the whole image.
 
     ``pixels``: 2-D uint8 grey pixels, not equalised (equalising would spread the flat colours
     of the chrome). The photo is the longest run of rows that are not flat; lines of text or
     icons on the chrome's colour touching the run (a caption right under the photo, the title
-    of an app bar right above it) are peeled off its ends, then the rows where photo and chrome
-    blend. Read as a screenshot only when the
-    image is shaped like a screen and the run covers `MIN_PHOTO_SHARE` of the height or more,
-    with chrome both above and below it.
+    of an app bar right above it) are peeled off its ends, and flat columns at its sides (a
+    photo narrower than the screen). This is repeated inside the box found, where the rows of
+    a chat bubble around the photo are flat in turn, until the box stays the same (at most
+    `SCREEN_PASSES` times). Flat stretches of the photo itself at its top or bottom (a clear
+    sky, a plain wall) are given back when they are not of the background's colour
+    (`_flat_photo_edges`); last, the rows where photo and chrome blend are dropped. Read as a
+    screenshot only when the image is shaped like a screen and the first run has chrome both
+    above and below it, and the photo found covers `MIN_PHOTO_SHARE` of the height or more.
     """
     height, width = pixels.shape
     whole = (0, 0, width, height)
     if height < SCREEN_ASPECT * width:
         return whole
     identity = np.arange(256).astype(np.float64)
-    row_means, row_stds, _, _ = _line_stats(pixels, identity, whole)
-    top, bottom = _longest_busy_run(row_stds)
-    if top == 0 or bottom == height:
-        return whole
-    # the run is maximal, so the rows just outside it are flat: the chrome's colour on each side
-    while bottom - top > 1 and _is_text_row(pixels[top], row_means[top - 1]):
-        top += 1
-    while bottom - top > 1 and _is_text_row(pixels[bottom - 1], row_means[bottom]):
-        bottom -= 1
+    left, top, right, bottom = whole
+    for attempt in range(SCREEN_PASSES):
+        row_means, row_stds, _, _ = _line_stats(pixels, identity, (left, 0, right, height))
+        first, end = _longest_busy_run(row_stds[top:bottom])
+        first, end = first + top, end + top
+        if first == end or (attempt == 0 and (first == 0 or end == height)):
+            return whole
+        # rows just outside the run are flat (or outside the image): the chrome's colour there
+        while end - first > 1 and first > 0 and _is_text_row(pixels[first, left:right], row_means[first - 1]):
+            first += 1
+        while end - first > 1 and end < height and _is_text_row(pixels[end - 1, left:right], row_means[end]):
+            end -= 1
+        _, _, _, col_stds = _line_stats(pixels, identity, (left, first, right, end))
+        narrow, wide = 0, right - left
+        while narrow < wide and col_stds[narrow] < CHROME_STD:
+            narrow += 1
+        while wide > narrow and col_stds[wide - 1] < CHROME_STD:
+            wide -= 1
+        if wide - narrow < width // 4:  # no photo this narrow: flat chrome around text
+            return whole
+        if (first, end, narrow, wide) == (top, bottom, 0, right - left):
+            break
+        left, top, right, bottom = left + narrow, first, left + wide, end
+    row_means, row_stds, _, _ = _line_stats(pixels, identity, (left, 0, right, height))
+    top, bottom = _flat_photo_edges(row_means, row_stds, top, bottom)
     top, bottom = top + EDGE_BLEND, bottom - EDGE_BLEND  # rows where photo and chrome blend
     if bottom - top < MIN_PHOTO_SHARE * height:
-        return whole
-    _, _, _, col_stds = _line_stats(pixels, identity, (0, top, width, bottom))
-    left, right = 0, width
-    while left < right and col_stds[left] < CHROME_STD:
-        left += 1
-    while right > left and col_stds[right - 1] < CHROME_STD:
-        right -= 1
-    if right - left < width // 4:
         return whole
     return left, top, right, bottom

@@ -2,12 +2,19 @@
 
 What a re-poster's screenshot holds, drawn at random: a screen of a common phone width and a
 height of 16/9 to 21/9 times it, a light or dark theme, a status bar (time, signal, battery) of
-its own height and colour, often an app bar (back arrow, title, avatar), sometimes a caption of
-a few lines above and/or below the photo, a row of action icons, a navigation bar (gesture pill
-or three buttons). The photo fills the width (or nearly) unless it is too tall for the space
-left, and sits just under the chrome, centred in the free space, or anywhere in it; the rest is
-the theme's background (the letterbox). The screenshot is saved as a JPEG of random quality and
-read back, as a re-post would be.
+its own height and colour, a navigation bar (gesture pill or three buttons), and one of three
+layouts (`LAYOUTS`):
+
+* a feed post or ad page: often an app bar (back arrow, title, avatar), sometimes a caption of
+  a few lines above and/or below the photo, a row of action icons; the photo fills the width
+  (or nearly, sometimes with rounded corners) unless it is too tall for the space left, and
+  sits just under the chrome, centred in the free space, or anywhere in it;
+* a full-screen viewer: the photo centred on the background, the status bar drawn over it;
+* a chat: app bar, message bubbles, the photo in a bubble of its own with the time under it.
+
+The rest is the theme's background (the letterbox). The screenshot is sometimes scaled down,
+then saved as a PNG (as phones save them) or a JPEG of random quality and read back, as a
+re-post would be.
 """
 
 from __future__ import annotations
@@ -138,21 +145,23 @@ def _nav_bar(draw: ImageDraw.ImageDraw, top: int, width: int, height: int, colou
             draw.rectangle(box, outline=ink, width=max(1, unit // 4))
 
 
-def screenshot(image: Image.Image, rng: np.random.Generator) -> Image.Image:
-    """``image`` re-posted as a phone screenshot (see the module docstring)."""
-    width = int(rng.choice(SCREEN_WIDTHS))
-    height = round(width * float(rng.uniform(*SCREEN_ASPECTS)))
-    background, ink = _theme(rng)
-    canvas = Image.new("RGB", (width, height), background)
-    draw = ImageDraw.Draw(canvas)
+def _fitted(image: Image.Image, width: int, height: int) -> Image.Image:
+    """``image`` scaled (aspect kept) to the largest size within width x height."""
+    scale = min(width / image.width, height / image.height)
+    return image.resize((max(8, round(image.width * scale)), max(8, round(image.height * scale))),
+                        Image.Resampling.BICUBIC)
 
-    def share(bounds: tuple[float, float]) -> int:
-        return round(float(rng.uniform(*bounds)) * height)
 
-    def bar_colour() -> tuple[int, int, int]:
-        pick = rng.random()
-        return background if pick < 0.5 else (0, 0, 0) if pick < 0.75 else ACCENTS[int(rng.integers(len(ACCENTS)))]
+def _rounded(photo: Image.Image, canvas: Image.Image, corner: tuple[int, int], radius: int) -> None:
+    """Paste ``photo`` at ``corner`` with its corners rounded (the background shows there)."""
+    mask = Image.new("L", photo.size, 0)
+    ImageDraw.Draw(mask).rounded_rectangle((0, 0, photo.width - 1, photo.height - 1), radius=radius, fill=255)
+    canvas.paste(photo, corner, mask)
 
+
+def _feed(image, canvas, draw, background, ink, share, bar_colour, rng) -> None:
+    """A post in a feed or an ad page: app bar, caption above and/or below, action icons."""
+    width, height = canvas.size
     status = share(STATUS_BAR)
     _status_bar(draw, canvas, width, status, bar_colour(), rng)
     top = status
@@ -168,25 +177,105 @@ def screenshot(image: Image.Image, rng: np.random.Generator) -> Image.Image:
     below = int(rng.integers(1, 5)) if rng.random() < 0.55 else 0
     action = share(ACTION_ROW) if rng.random() < 0.5 else 0
     gap = 0 if rng.random() < 0.3 else share((0.005, 0.03))
-
     margin = 0 if rng.random() < 0.6 else round(float(rng.uniform(0.02, 0.06)) * width)
     free = bottom - top - (above + below) * line - action - 2 * gap
-    scale = min((width - 2 * margin) / image.width, free / image.height)
-    photo = image.resize((max(8, round(image.width * scale)), max(8, round(image.height * scale))),
-                         Image.Resampling.BICUBIC)
+    photo = _fitted(image, width - 2 * margin, free)
     slack = free - photo.height
     placement = rng.random()
     offset = 0 if placement < 0.5 else slack // 2 if placement < 0.8 else int(rng.integers(0, slack + 1))
     _caption(canvas, top + gap, width, line, above, ink, rng)
     photo_top = top + gap + above * line + offset
-    canvas.paste(photo, ((width - photo.width) // 2, photo_top))
+    radius = round(float(rng.uniform(0.01, 0.04)) * width) if rng.random() < 0.3 else 0
+    _rounded(photo, canvas, ((width - photo.width) // 2, photo_top), radius)
     under = photo_top + photo.height + gap
     if action:
         _action_row(draw, under, width, action, ink)
     _caption(canvas, under + action, width, line, below, ink, rng)
 
+
+def _viewer(image, canvas, draw, background, ink, share, bar_colour, rng) -> None:
+    """A full-screen photo viewer: the photo across the width, centred; the status bar and a
+    back arrow drawn over the screen (over the photo when it reaches the top)."""
+    width, height = canvas.size
+    nav = share(NAV_BAR)
+    photo = _fitted(image, width, height - nav)
+    photo_top = (height - nav - photo.height) // 2
+    canvas.paste(photo, ((width - photo.width) // 2, photo_top))
+    status = share(STATUS_BAR)
+    clock = f"{int(rng.integers(0, 24)):02d}:{int(rng.integers(0, 60)):02d}"
+    draw_text(canvas, clock, (0, 0, width // 3, status), ink, rng, style="regular", align="left")
+    unit = max(2, status // 8)
+    draw.rectangle((width - 9 * unit, status // 2 - 2 * unit, width - 3 * unit, status // 2 + 2 * unit), outline=ink)
+    if rng.random() < 0.6:
+        middle = status + share(APP_BAR) // 2
+        draw.line((6 * unit, middle - 2 * unit, 4 * unit, middle, 6 * unit, middle + 2 * unit), fill=ink,
+                  width=max(1, unit // 2))
+    _nav_bar(draw, height - nav, width, nav, background, rng)
+
+
+def _chat(image, canvas, draw, background, ink, share, bar_colour, rng) -> None:
+    """A chat: app bar, a message bubble or two, then the photo in a bubble of its own with
+    the time under it, on the left (received) or the right (sent)."""
+    width, height = canvas.size
+    status = share(STATUS_BAR)
+    _status_bar(draw, canvas, width, status, bar_colour(), rng)
+    app = share(APP_BAR)
+    _app_bar(draw, canvas, status, width, app, bar_colour(), rng)
+    nav = share(NAV_BAR)
+    _nav_bar(draw, height - nav, width, nav, bar_colour(), rng)
+    bubble = tuple(int(c) for c in np.clip(np.array(background) + rng.integers(-40, 41, 3), 0, 255))
+    line = share(TEXT_LINE)
+    top = status + app + share((0.01, 0.03))
+    for _ in range(int(rng.integers(0, 3))):  # text messages before the photo
+        size = round(float(rng.uniform(0.4, 0.8)) * width)
+        left = width // 30 if rng.random() < 0.5 else width - width // 30 - size
+        draw.rounded_rectangle((left, top, left + size, top + line + line // 2), radius=line // 2, fill=bubble)
+        draw_text(canvas, str(rng.choice(CAPTIONS)), (left, top, left + size, top + line + line // 2),
+                  _ink_on(bubble), rng, style="regular", align="left")
+        top += line * 2
+    pad = round(float(rng.uniform(0.008, 0.02)) * width)
+    box_width = round(float(rng.uniform(0.65, 0.85)) * width)
+    photo = _fitted(image, box_width - 2 * pad, height - nav - top - line - 3 * pad)
+    left = width // 30 if rng.random() < 0.5 else width - width // 30 - photo.width - 2 * pad
+    draw.rounded_rectangle((left, top, left + photo.width + 2 * pad, top + photo.height + 2 * pad + line),
+                           radius=2 * pad, fill=bubble)
+    _rounded(photo, canvas, (left + pad, top + pad), pad)
+    stamp = f"{int(rng.integers(0, 24)):02d}:{int(rng.integers(0, 60)):02d}"
+    draw_text(canvas, stamp, (left, top + photo.height + pad, left + photo.width + 2 * pad,
+                              top + photo.height + pad + line), _ink_on(bubble), rng, style="regular",
+              align="right")
+
+
+LAYOUTS = {"feed": (0.55, _feed), "viewer": (0.2, _viewer), "chat": (0.25, _chat)}
+"""Screens a photo is re-posted from, with how often each is drawn."""
+
+
+def screenshot(image: Image.Image, rng: np.random.Generator) -> Image.Image:
+    """``image`` re-posted as a phone screenshot (see the module docstring)."""
+    width = int(rng.choice(SCREEN_WIDTHS))
+    height = round(width * float(rng.uniform(*SCREEN_ASPECTS)))
+    background, ink = _theme(rng)
+    canvas = Image.new("RGB", (width, height), background)
+    draw = ImageDraw.Draw(canvas)
+
+    def share(bounds: tuple[float, float]) -> int:
+        return round(float(rng.uniform(*bounds)) * height)
+
+    def bar_colour() -> tuple[int, int, int]:
+        pick = rng.random()
+        return background if pick < 0.5 else (0, 0, 0) if pick < 0.75 else ACCENTS[int(rng.integers(len(ACCENTS)))]
+
+    shares = np.array([weight for weight, _ in LAYOUTS.values()])
+    _, layout = list(LAYOUTS.values())[int(rng.choice(len(LAYOUTS), p=shares / shares.sum()))]
+    layout(image, canvas, draw, background, ink, share, bar_colour, rng)
+    if rng.random() < 0.4:  # the site or the re-poster scales the screenshot down
+        factor = float(rng.uniform(0.5, 0.9))
+        canvas = canvas.resize((round(width * factor), round(height * factor)), Image.Resampling.BILINEAR)
     buffer = io.BytesIO()
-    canvas.save(buffer, "JPEG", quality=int(rng.integers(*JPEG_QUALITY)))
+    if rng.random() < 0.2:
+        canvas.save(buffer, "PNG")  # as the phone saved it
+    else:
+        canvas.save(buffer, "JPEG", quality=int(rng.integers(*JPEG_QUALITY)))
     buffer.seek(0)
     with Image.open(buffer) as reread:
         return reread.convert("RGB")
