@@ -12,9 +12,6 @@ The per-pixel work is in numba kernels that release the GIL, so threads decode a
 
 from __future__ import annotations
 
-import functools
-import math
-
 import numba
 import numpy as np
 
@@ -66,15 +63,20 @@ BASE_COLUMNS: tuple[int, ...] = (0, 2)
 
 
 @numba.njit(cache=True, nogil=True)
-def equalising_lut(pixels: np.ndarray, top: int, bottom: int, left: int, right: int) -> np.ndarray:
-    """Histogram-equalisation table (256 float32 values, 0..255) of the uint8 pixels inside the
-    box: each level maps to the middle of its rank range, so any increasing change of
-    brightness or contrast gives the same equalised picture."""
+def _histogram(pixels: np.ndarray, top: int, bottom: int, left: int, right: int) -> np.ndarray:
     counts = np.zeros(256, dtype=np.int64)
     for y in range(top, bottom):
         for x in range(left, right):
             counts[pixels[y, x]] += 1
-    size = max((bottom - top) * (right - left), 1)
+    return counts
+
+
+@numba.njit(cache=True, nogil=True)
+def _rank_lut(counts: np.ndarray) -> np.ndarray:
+    """Histogram-equalisation table (256 float32 values, 0..255) of a histogram: each level
+    maps to the middle of its rank range, so any increasing change of brightness or contrast
+    gives the same equalised picture."""
+    size = max(counts.sum(), 1)
     lut = np.empty(256, dtype=np.float32)
     below = 0
     for level in range(256):
@@ -84,16 +86,14 @@ def equalising_lut(pixels: np.ndarray, top: int, bottom: int, left: int, right: 
 
 
 @numba.njit(cache=True, nogil=True)
-def _area_views(pixels: np.ndarray, box: tuple[int, int, int, int], lut: np.ndarray,
-                keep: np.ndarray, anchors: np.ndarray, side: int, n_masks: int) -> np.ndarray:
-    """Area averages of ``lut[pixels]`` inside ``box`` over a side x side grid of each view, and
-    the first view's mirror image: (views + 1 + n_masks, side, side) float32, the last n_masks
-    grids left for `_masked_grids`.
+def equalising_lut(pixels: np.ndarray, top: int, bottom: int, left: int, right: int) -> np.ndarray:
+    """Histogram-equalisation table (`_rank_lut`) of the uint8 pixels inside the box."""
+    return _rank_lut(_histogram(pixels, top, bottom, left, right))
 
-    Uses the summed-area table of the content: the integral of a piecewise-constant image is
-    bilinear inside each pixel, so the integral up to any fractional point is exact by bilinear
-    interpolation of the table, and each grid cell is four such lookups.
-    """
+
+@numba.njit(cache=True, nogil=True)
+def _summed_area(pixels: np.ndarray, box: tuple[int, int, int, int], lut: np.ndarray) -> np.ndarray:
+    """Summed-area table ((height + 1, width + 1) float64) of ``lut[pixels]`` inside ``box``."""
     left, top, right, bottom = box
     height, width = bottom - top, right - left
     table = np.zeros((height + 1, width + 1))
@@ -102,57 +102,91 @@ def _area_views(pixels: np.ndarray, box: tuple[int, int, int, int], lut: np.ndar
         for x in range(width):
             run += lut[pixels[top + y, left + x]]
             table[y + 1, x + 1] = table[y, x + 1] + run
-    grids = np.empty((len(keep) + 1 + n_masks, side, side), dtype=np.float32)
+    return table
+
+
+@numba.njit(cache=True, nogil=True)
+def _view_grid(table: np.ndarray, keep: float, anchor_x: float, anchor_y: float, out: np.ndarray) -> None:
+    """Area averages over an out.shape grid of the view keeping ``keep`` of the width and height
+    at the anchor, from the summed-area table of the content.
+
+    The integral of a piecewise-constant image is bilinear inside each pixel, so the integral up
+    to any fractional point is exact by bilinear interpolation of the table, and each grid cell
+    is four such lookups.
+    """
+    height, width = table.shape[0] - 1, table.shape[1] - 1
+    side = out.shape[0]
     corner = np.empty((side + 1, side + 1))
     across = np.empty((side + 1, width + 1))
+    box_w, box_h = keep * width, keep * height
+    x0, y0 = anchor_x * (width - box_w), anchor_y * (height - box_h)
+    for i in range(side + 1):  # the table interpolated at the grid's row edges
+        y = min(y0 + box_h * i / side, float(height))
+        iy = min(int(y), height - 1)
+        fy = y - iy
+        for x in range(width + 1):
+            across[i, x] = (1 - fy) * table[iy, x] + fy * table[iy + 1, x]
+    for j in range(side + 1):  # ... then at the grid's column edges
+        x = min(x0 + box_w * j / side, float(width))
+        ix = min(int(x), width - 1)
+        fx = x - ix
+        for i in range(side + 1):
+            corner[i, j] = (1 - fx) * across[i, ix] + fx * across[i, ix + 1]
+    area = box_w * box_h / (side * side)
+    for i in range(side):
+        for j in range(side):
+            out[i, j] = (corner[i + 1, j + 1] - corner[i, j + 1] - corner[i + 1, j] + corner[i, j]) / area
+
+
+@numba.njit(cache=True, nogil=True)
+def _area_views(pixels: np.ndarray, box: tuple[int, int, int, int], keep: np.ndarray, anchors: np.ndarray,
+                masks: np.ndarray, side: int) -> np.ndarray:
+    """(views + 1 + masks, side, side) float32 grids: each view of the equalised content inside
+    ``box``, the first view's mirror image, then each masked view of the whole.
+
+    A masked view is equalised on the rows it shows only (a band over the hidden rows would
+    otherwise shift every grey level of the rest), area-averaged, and its hidden grid rows
+    replaced by the straight line between the grid rows just outside them (by the nearest one
+    when they touch the top or the bottom). masks: (k, 2) hidden shares of the height.
+    """
+    left, top, right, bottom = box
+    height = bottom - top
+    counts = _histogram(pixels, top, bottom, left, right)
+    table = _summed_area(pixels, box, _rank_lut(counts))
+    grids = np.empty((len(keep) + 1 + len(masks), side, side), dtype=np.float32)
     for v in range(len(keep)):
-        box_w, box_h = keep[v] * width, keep[v] * height
-        x0, y0 = anchors[v, 0] * (width - box_w), anchors[v, 1] * (height - box_h)
-        for i in range(side + 1):  # the table interpolated at the grid's row edges
-            y = min(y0 + box_h * i / side, float(height))
-            iy = min(int(y), height - 1)
-            fy = y - iy
-            for x in range(width + 1):
-                across[i, x] = (1 - fy) * table[iy, x] + fy * table[iy + 1, x]
-        for j in range(side + 1):  # ... then at the grid's column edges
-            x = min(x0 + box_w * j / side, float(width))
-            ix = min(int(x), width - 1)
-            fx = x - ix
-            for i in range(side + 1):
-                corner[i, j] = (1 - fx) * across[i, ix] + fx * across[i, ix + 1]
-        area = box_w * box_h / (side * side)
-        for i in range(side):
-            for j in range(side):
-                grids[v, i, j] = (corner[i + 1, j + 1] - corner[i, j + 1] - corner[i + 1, j] + corner[i, j]) / area
-    for i in range(side):  # the whole view's mirror image
+        _view_grid(table, keep[v], anchors[v, 0], anchors[v, 1], grids[v])
+    for i in range(side):
         for j in range(side):
             grids[len(keep), i, j] = grids[0, i, side - 1 - j]
+    for k in range(len(masks)):
+        first, end = _hidden(masks[k, 0], masks[k, 1], height)
+        shown = counts - _histogram(pixels, top + first, top + end, left, right)
+        out = grids[len(keep) + 1 + k]
+        _view_grid(_summed_area(pixels, box, _rank_lut(shown)), 1.0, 0.5, 0.5, out)
+        first, end = _hidden(masks[k, 0], masks[k, 1], side)
+        for y in range(first, end):
+            if first == 0:
+                out[y, :] = out[end]
+            elif end == side:
+                out[y, :] = out[first - 1]
+            else:
+                weight = (y - first + 1) / (end - first + 1)
+                out[y, :] = (1 - weight) * out[first - 1] + weight * out[end]
     return grids
 
 
 @numba.njit(cache=True, nogil=True)
-def _masked_grids(grids: np.ndarray, hidden: np.ndarray) -> None:
-    """Fill grids[len(grids) - len(hidden):] with copies of grids[0] whose rows hidden[k, 0] to
-    hidden[k, 1] (exclusive) are replaced by the straight line between the rows just outside
-    (by the nearest row outside when the hidden rows touch the top or the bottom)."""
-    side = grids.shape[1]
-    first = len(grids) - len(hidden)
-    for k in range(len(hidden)):
-        top, bottom = hidden[k, 0], hidden[k, 1]
-        out = grids[first + k]
-        out[:, :] = grids[0]
-        for y in range(top, bottom):
-            if top == 0:
-                out[y, :] = grids[0, bottom]
-            elif bottom == side:
-                out[y, :] = grids[0, top - 1]
-            else:
-                weight = (y - top + 1) / (bottom - top + 1)
-                out[y, :] = (1 - weight) * grids[0, top - 1] + weight * grids[0, bottom]
+def _hidden(top_share: float, bottom_share: float, rows: int) -> tuple[int, int]:
+    """[first, end) of the rows out of ``rows`` that a mask hides: every row it touches."""
+    first = int(np.floor(round(rows * top_share, 6)))
+    end = min(rows, int(np.ceil(round(rows * bottom_share, 6))))
+    return first, end
 
 
 _KEEP = np.array([keep for _, keep, _ in VIEWS])
 _ANCHORS = np.array([anchor for _, _, anchor in VIEWS])
+_MASKS = np.array(MASKS)
 
 
 def view_pixels(gray: np.ndarray, side: int = 32) -> np.ndarray:
@@ -168,16 +202,4 @@ def view_pixels(gray: np.ndarray, side: int = 32) -> np.ndarray:
     """
     photo = screen_photo_box(gray)
     box = content_box(gray, equalising_lut(gray, photo[1], photo[3], photo[0], photo[2]), photo)
-    left, top, right, bottom = box
-    grids = _area_views(gray, box, equalising_lut(gray, top, bottom, left, right), _KEEP, _ANCHORS, side,
-                        len(MASKS))
-    _masked_grids(grids, _hidden_rows(side))
-    return grids
-
-
-@functools.cache
-def _hidden_rows(side: int) -> np.ndarray:
-    """Grid rows hidden by each mask: (len(MASKS), 2) int64 [first, end), every row touched."""
-    edges = [(math.floor(round(side * top, 6)), min(side, math.ceil(round(side * bottom, 6))))
-             for top, bottom in MASKS]
-    return np.array(edges, dtype=np.int64)
+    return _area_views(gray, box, _KEEP, _ANCHORS, _MASKS, side)
