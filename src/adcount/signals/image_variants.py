@@ -38,16 +38,17 @@ banners and watermarks along the edges. Chosen on the robustness
 benchmark (benchmarks/bench_image_robustness.py): each view earns its place by the share of
 edited photos it recovers against the false pairs it adds; see docs/images.md."""
 
-MASK_HEIGHT = 1 / 3
-MASK_STEP = 1 / 12
-"""Masked views hide rows [k * MASK_STEP, k * MASK_STEP + MASK_HEIGHT) of the whole view, for
-k = 0 .. 8. Any band up to a quarter of the height lies inside one of them (its top is at most
-one step below a mask's top, and 1/3 - 1/12 = 1/4); banners of 8-25 % of the height are what ad
-sites and re-posters add (issue 13). Taller, sparser masks (3/8 every 1/8: 6 masks) find the
-banner_band edits of the robustness benchmark as often but give more false pairs per mask."""
+STRIPS = 12
+MASK_STRIPS = 4
+"""The content's height is cut into STRIPS equal strips, and masked view k hides strips k to
+k + MASK_STRIPS - 1 (a third of the height, starting every twelfth): any band up to a quarter
+of the height lies inside one of them (its top is at most one strip below a mask's top, and
+1/3 - 1/12 = 1/4); banners of 8-25 % of the height are what ad sites and re-posters add
+(issue 13). Taller, sparser masks (3/8 every 1/8: 6 masks) find the banner_band edits of the
+robustness benchmark as often but give more false pairs per mask."""
 
 MASKS: tuple[tuple[float, float], ...] = tuple(
-    (k * MASK_STEP, k * MASK_STEP + MASK_HEIGHT) for k in range(round((1 - MASK_HEIGHT) / MASK_STEP) + 1))
+    (k / STRIPS, (k + MASK_STRIPS) / STRIPS) for k in range(STRIPS - MASK_STRIPS + 1))
 """(top, bottom) of the hidden rows of each masked view, as shares of the content's height."""
 
 COLUMNS: tuple[str, ...] = (*(name for name, _, _ in VIEWS), "whole-mirror",
@@ -140,53 +141,70 @@ def _view_grid(table: np.ndarray, keep: float, anchor_x: float, anchor_y: float,
 
 @numba.njit(cache=True, nogil=True)
 def _area_views(pixels: np.ndarray, box: tuple[int, int, int, int], keep: np.ndarray, anchors: np.ndarray,
-                masks: np.ndarray, side: int) -> np.ndarray:
+                side: int) -> np.ndarray:
     """(views + 1 + masks, side, side) float32 grids: each view of the equalised content inside
-    ``box``, the first view's mirror image, then each masked view of the whole.
-
-    A masked view is equalised on the rows it shows only (a band over the hidden rows would
-    otherwise shift every grey level of the rest), area-averaged, and its hidden grid rows
-    replaced by the straight line between the grid rows just outside them (by the nearest one
-    when they touch the top or the bottom). masks: (k, 2) hidden shares of the height.
-    """
+    ``box``, the first view's mirror image, then each masked view of the whole (`_masked_views`)."""
     left, top, right, bottom = box
-    height = bottom - top
     counts = _histogram(pixels, top, bottom, left, right)
     table = _summed_area(pixels, box, _rank_lut(counts))
-    grids = np.empty((len(keep) + 1 + len(masks), side, side), dtype=np.float32)
+    n_masks = STRIPS - MASK_STRIPS + 1
+    grids = np.empty((len(keep) + 1 + n_masks, side, side), dtype=np.float32)
     for v in range(len(keep)):
         _view_grid(table, keep[v], anchors[v, 0], anchors[v, 1], grids[v])
     for i in range(side):
         for j in range(side):
             grids[len(keep), i, j] = grids[0, i, side - 1 - j]
-    for k in range(len(masks)):
-        first, end = _hidden(masks[k, 0], masks[k, 1], height)
-        shown = counts - _histogram(pixels, top + first, top + end, left, right)
-        out = grids[len(keep) + 1 + k]
-        _view_grid(_summed_area(pixels, box, _rank_lut(shown)), 1.0, 0.5, 0.5, out)
-        first, end = _hidden(masks[k, 0], masks[k, 1], side)
-        for y in range(first, end):
-            if first == 0:
-                out[y, :] = out[end]
-            elif end == side:
-                out[y, :] = out[first - 1]
-            else:
-                weight = (y - first + 1) / (end - first + 1)
-                out[y, :] = (1 - weight) * out[first - 1] + weight * out[end]
+    _masked_views(pixels, box, counts, grids[len(keep) + 1:])
     return grids
 
 
 @numba.njit(cache=True, nogil=True)
-def _hidden(top_share: float, bottom_share: float, rows: int) -> tuple[int, int]:
-    """[first, end) of the rows out of ``rows`` that a mask hides: every row it touches."""
-    first = int(np.floor(round(rows * top_share, 6)))
-    end = min(rows, int(np.ceil(round(rows * bottom_share, 6))))
-    return first, end
+def _masked_views(pixels: np.ndarray, box: tuple[int, int, int, int], counts: np.ndarray, out: np.ndarray) -> None:
+    """Fill ``out`` with the masked views of the whole content (`MASKS`).
+
+    A masked view is equalised on the rows it shows only (a band over the hidden rows would
+    otherwise shift every grey level of the rest): the raw content is area-averaged once, and
+    each mask's equalising table is applied to those averages (interpolated between levels),
+    from the histogram of the strips it shows. Its hidden grid rows are then replaced by the
+    straight line between the grid rows just outside them (by the nearest one when they touch
+    the top or the bottom).
+    """
+    left, top, right, bottom = box
+    height, side = bottom - top, out.shape[1]
+    raw = np.empty((side, side), dtype=np.float32)
+    _view_grid(_summed_area(pixels, box, np.arange(256).astype(np.float32)), 1.0, 0.5, 0.5, raw)
+    strips = np.empty((STRIPS, 256), dtype=np.int64)
+    for s in range(STRIPS):
+        strips[s] = _histogram(pixels, top + _strip_edge(s, height), top + _strip_edge(s + 1, height), left, right)
+    for k in range(len(out)):
+        shown = counts.copy()
+        for s in range(k, k + MASK_STRIPS):
+            shown -= strips[s]
+        lut = _rank_lut(shown)
+        for i in range(side):
+            for j in range(side):
+                level = min(int(raw[i, j]), 254)
+                fraction = raw[i, j] - level
+                out[k, i, j] = (1 - fraction) * lut[level] + fraction * lut[level + 1]
+        first, end = _strip_edge(k, side), _strip_edge(k + MASK_STRIPS, side)
+        for y in range(first, end):
+            if first == 0:
+                out[k, y, :] = out[k, end]
+            elif end == side:
+                out[k, y, :] = out[k, first - 1]
+            else:
+                weight = (y - first + 1) / (end - first + 1)
+                out[k, y, :] = (1 - weight) * out[k, first - 1] + weight * out[k, end]
+
+
+@numba.njit(cache=True, nogil=True)
+def _strip_edge(strip: int, rows: int) -> int:
+    """First row of strip ``strip`` out of `STRIPS` over ``rows`` rows (``rows`` at the end)."""
+    return (strip * rows + STRIPS // 2) // STRIPS
 
 
 _KEEP = np.array([keep for _, keep, _ in VIEWS])
 _ANCHORS = np.array([anchor for _, _, anchor in VIEWS])
-_MASKS = np.array(MASKS)
 
 
 def view_pixels(gray: np.ndarray, side: int = 32) -> np.ndarray:
@@ -202,4 +220,4 @@ def view_pixels(gray: np.ndarray, side: int = 32) -> np.ndarray:
     """
     photo = screen_photo_box(gray)
     box = content_box(gray, equalising_lut(gray, photo[1], photo[3], photo[0], photo[2]), photo)
-    return _area_views(gray, box, _KEEP, _ANCHORS, _MASKS, side)
+    return _area_views(gray, box, _KEEP, _ANCHORS, side)
