@@ -13,8 +13,8 @@ import pandas as pd
 import pytest
 
 import adcount
-from adcount.signals.image_samples import source_photos
-from adcount.signals.image_transforms import TRANSFORMS
+from adcount.synth.photos import sample_photos
+from adcount.synth.photo_edits import EDITS
 
 KEY = b"photo-candidates-key-0123456789a"
 TEXTS = [
@@ -28,16 +28,16 @@ TEXTS = [
 @pytest.fixture(scope="module")
 def photo_ads(tmp_path_factory):
     folder = tmp_path_factory.mktemp("photo-ads")
-    photos = source_photos()
+    photos = sample_photos()
     rng = np.random.default_rng(4)
     rows = []
     for k, text in enumerate(TEXTS):  # four unrelated posters showing one stock photo
         name = f"stock-{k}.jpg"
-        TRANSFORMS["reencode"](photos["astronaut"], rng).save(folder / name, quality=85)
+        EDITS["reencode"](photos["astronaut"], rng).save(folder / name, quality=85)
         rows.append({"ad_id": f"s{k}", "site": f"site{k}", "text": text.format(k), "images": name})
     for k in range(2):  # one person's own photo on two ads with unrelated texts and no contact
         name = f"own-{k}.jpg"
-        TRANSFORMS["resize"](photos["chelsea"], rng).save(folder / name, quality=85)
+        EDITS["resize"](photos["chelsea"], rng).save(folder / name, quality=85)
         rows.append({"ad_id": f"o{k}", "site": f"site{k}",
                      "text": ["Coucou les amis, je suis de retour ce week-end, venez vite.",
                               "Disponible demain après-midi, appartement privé, bisous."][k],

@@ -11,8 +11,8 @@ from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 
 from adcount import hash_images, image_pairs
-from adcount.candidates.hamming import DEFAULT_MAX_DISTANCE, chunk_plan
-from adcount.signals.image_samples import source_photos
+from adcount.candidates.hamming import DEFAULT_MAX_DISTANCE, MASKED_MARGIN, chunk_plan, pair_distances
+from adcount.synth.photos import sample_photos
 from adcount.signals.images import ImageHashes
 
 
@@ -20,12 +20,16 @@ def _distances(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return np.bitwise_count(np.bitwise_xor(a, b))
 
 
-def _brute_pairs(table: np.ndarray, radius: int, base_columns=(0,), usable=None) -> np.ndarray:
-    """Reference: every ordered comparison of every column with every base column."""
+def _brute_pairs(table: np.ndarray, radius: int, base_columns=(0,), usable=None, masked_columns=()) -> np.ndarray:
+    """Reference: every ordered comparison of every view column with every base column, and of
+    each masked column with the same column at the radius minus MASKED_MARGIN."""
     n = len(table)
     close = np.zeros((n, n), dtype=bool)
+    views = [c for c in range(table.shape[1]) if c not in masked_columns]
     for base in base_columns:
-        close |= (_distances(table[:, None, :], table[None, :, base, None]) <= radius).any(-1)
+        close |= (_distances(table[:, None, views], table[None, :, base, None]) <= radius).any(-1)
+    for column in masked_columns:
+        close |= _distances(table[:, None, column], table[None, :, column]) <= radius - MASKED_MARGIN
     close |= close.T
     if usable is not None:
         close &= usable[:, None] & usable[None, :]
@@ -74,6 +78,39 @@ def test_several_base_columns_and_unusable_rows():
     np.testing.assert_array_equal(image_pairs(hashes, 9), _brute_pairs(table, 9, (0, 2), usable))
 
 
+def _with_masks(table: np.ndarray, usable: np.ndarray) -> ImageHashes:
+    n, v = table.shape
+    return ImageHashes(hashes=table, columns=tuple(f"c{k}" for k in range(v)), ok=usable, errors=[""] * n,
+                       width=np.zeros(n, np.int32), height=np.zeros(n, np.int32), mode="robust",
+                       base_columns=(0, 1), masked_columns=(3, 4))
+
+
+@settings(max_examples=30, deadline=None)
+@given(seed=st.integers(0, 2**32 - 1), n=st.integers(0, 80), radius=st.integers(0, 20),
+       noise=st.floats(0.0, 0.25))
+def test_masked_columns_pair_only_with_the_same_column(seed, n, radius, noise):
+    rng = np.random.default_rng(seed)
+    table = _clustered_hashes(rng, n, 5, noise)
+    usable = rng.random(n) < 0.9
+    hashes = _with_masks(table, usable)
+    got = image_pairs(hashes, radius)
+    np.testing.assert_array_equal(got, _brute_pairs(table, radius, (0, 1), usable, masked_columns=(3, 4)))
+    assert (pair_distances(hashes, got) <= radius).all()
+
+
+def test_a_masked_column_matches_the_same_column_only():
+    rng = np.random.default_rng(21)
+    table = rng.integers(0, 2**64 - 1, size=(4, 5), dtype=np.uint64, endpoint=True)  # far apart
+    shared = table[0, 3]
+    table[1, 3] = shared  # rows 0 and 1: the same masked column 3, nothing else
+    table[2, 4] = shared  # row 2: that value in the other masked column
+    table[3, 2] = shared  # row 3: that value in a view column
+    hashes = _with_masks(table, np.ones(4, bool))
+    assert image_pairs(hashes, 8).tolist() == [[0, 1]]
+    assert pair_distances(hashes, np.array([[0, 1]])).tolist() == [MASKED_MARGIN]
+    assert image_pairs(hashes, MASKED_MARGIN - 1).tolist() == []
+
+
 def test_identical_groups_give_every_pair():
     value = np.uint64(0xDEADBEEF12345678)
     table = np.array([value] * 5 + [value ^ np.uint64(0b111)] + [~value], dtype=np.uint64)
@@ -102,7 +139,7 @@ def test_bad_input_is_refused():
 
 
 def test_real_photos_pair_with_their_edits_only(tmp_path):
-    photos = source_photos()
+    photos = sample_photos()
     paths = []
     for name, image in photos.items():
         paths.append(tmp_path / f"{name}.jpg")

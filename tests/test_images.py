@@ -10,13 +10,14 @@ from pathlib import Path
 import imagehash
 import numpy as np
 import pytest
-from PIL import Image, ImageOps
+from PIL import Image, ImageDraw, ImageOps
 
 from adcount import hash_images, image_pairs
 from adcount.candidates.hamming import DEFAULT_MAX_DISTANCE
-from adcount.signals.image_samples import source_photos
+from adcount.signals.image_frame import screen_photo_box
+from adcount.synth.photos import distinct_photos, sample_photos
 from adcount.signals.image_spread import photo_spread
-from adcount.signals.image_transforms import TRANSFORMS
+from adcount.synth.photo_edits import EDITS
 
 
 def _popcount(values: np.ndarray) -> np.ndarray:
@@ -25,7 +26,7 @@ def _popcount(values: np.ndarray) -> np.ndarray:
 
 @pytest.fixture(scope="module")
 def photos() -> dict[str, Image.Image]:
-    return source_photos()
+    return sample_photos()
 
 
 @pytest.fixture(scope="module")
@@ -42,7 +43,7 @@ def photo_files(photos, tmp_path_factory) -> list[Path]:
     for name in ("astronaut", "coffee", "china"):
         for transform in ("watermark", "crop10", "rotate3"):
             paths.append(folder / f"{name}-{transform}.jpg")
-            TRANSFORMS[transform](photos[name], rng).save(paths[-1], quality=80)
+            EDITS[transform](photos[name], rng).save(paths[-1], quality=80)
     return paths
 
 
@@ -251,11 +252,11 @@ def test_stock_photo_is_seen_with_many_contacts(photos, tmp_path):
     files, contacts = [], []
     for k, phone in enumerate(["tok-a", "tok-b", "tok-c", "tok-d"]):  # one stock photo, 4 phones
         files.append(tmp_path / f"stock-{k}.jpg")
-        TRANSFORMS["reencode"](photos["astronaut"], rng).save(files[-1], quality=85)
+        EDITS["reencode"](photos["astronaut"], rng).save(files[-1], quality=85)
         contacts.append([phone])
     for k in range(3):  # one person's own photo on three ads with the same phone
         files.append(tmp_path / f"own-{k}.jpg")
-        TRANSFORMS["resize"](photos["chelsea"], rng).save(files[-1], quality=85)
+        EDITS["resize"](photos["chelsea"], rng).save(files[-1], quality=85)
         contacts.append(["tok-e"])
     files.append(tmp_path / "alone.jpg")
     photos["coffee"].save(files[-1], quality=85)
@@ -271,14 +272,128 @@ def test_photo_spread_rejects_bad_input():
         photo_spread(np.zeros((0, 2), np.int64), np.zeros((2, 2), np.int64))
 
 
-@pytest.mark.parametrize("name", sorted(TRANSFORMS))
-def test_transform_suite_edits_are_real_and_reproducible(photos, name):
+@pytest.mark.parametrize("name", sorted(EDITS))
+def test_edit_suite_edits_are_real_and_reproducible(photos, name):
     photo = photos["coffee"]
-    first = TRANSFORMS[name](photo, np.random.default_rng(4))
-    again = TRANSFORMS[name](photo, np.random.default_rng(4))
+    first = EDITS[name](photo, np.random.default_rng(4))
+    again = EDITS[name](photo, np.random.default_rng(4))
     assert first.mode == "RGB"
     assert np.array_equal(np.asarray(first), np.asarray(again))
-    if first.size == photo.size:
+    if name == "screenshot":  # a portrait phone screen, 9:16 to 9:21
+        assert 16 / 9 - 0.01 <= first.height / first.width <= 21 / 9 + 0.01
+    elif first.size == photo.size:
         assert np.abs(np.asarray(first, dtype=np.int16) - np.asarray(photo, dtype=np.int16)).mean() > 0.5
     else:
         assert 0.3 < first.width / photo.width < 1.7
+
+
+def test_distinct_photos_are_tiles_and_faces():
+    photos = distinct_photos()
+    assert len(photos) == 380
+    assert sum(name.startswith("lfw-") for name in photos) == 200
+
+
+# --- photos re-posted as phone screenshots or under a banner ---------------------------------
+
+SCREENSHOT_PHOTOS = ("astronaut", "chelsea", "coffee", "motorcycle_left", "rocket", "china", "flower")
+
+
+def _save(image: Image.Image, path: Path) -> Path:
+    image.save(path, quality=88)
+    return path
+
+
+def _pairs_between(paths: list[Path], first: int) -> set[tuple[str, str]]:
+    """Found pairs (as file stems) between paths[:first] and paths[first:]."""
+    pairs = image_pairs(hash_images(paths, threads=2))
+    return {(paths[i].stem, paths[j].stem) for i, j in pairs.tolist() if i < first <= j}
+
+
+def test_screenshots_of_photos_are_found_next_to_their_originals(photos, tmp_path):
+    originals = [_save(photos[name], tmp_path / f"{name}.jpg") for name in SCREENSHOT_PHOTOS]
+    shots = []
+    for seed in range(3):  # three screens each: layouts, themes, sizes, captions differ
+        rng = np.random.default_rng(seed)
+        shots += [_save(EDITS["screenshot"](photos[name], rng), tmp_path / f"{name}-shot{seed}.jpg")
+                  for name in SCREENSHOT_PHOTOS]
+    found = _pairs_between(originals + shots, len(originals))
+    expected = {(name, f"{name}-shot{seed}") for seed in range(3) for name in SCREENSHOT_PHOTOS}
+    assert len(found & expected) >= 0.8 * len(expected), sorted(expected - found)
+    assert found <= expected  # a screenshot is found with its own photo only
+
+
+def test_bannered_photos_are_found_next_to_their_originals(photos, tmp_path):
+    originals = [_save(photos[name], tmp_path / f"{name}.jpg") for name in SCREENSHOT_PHOTOS]
+    copies = []
+    for seed in range(3):
+        rng = np.random.default_rng(seed)
+        copies += [_save(EDITS["banner_band"](photos[name], rng), tmp_path / f"{name}-band{seed}.jpg")
+                   for name in SCREENSHOT_PHOTOS]
+    for name in SCREENSHOT_PHOTOS:  # the hardest band: a quarter of the height, opaque, across the middle
+        image = photos[name].copy()
+        height = image.height
+        ImageDraw.Draw(image).rectangle((0, int(0.4 * height), image.width, int(0.65 * height)), fill=(230, 20, 110))
+        copies.append(_save(image, tmp_path / f"{name}-band-middle.jpg"))
+    found = _pairs_between(originals + copies, len(originals))
+    expected = {(name, f"{name}-band{seed}") for seed in range(3) for name in SCREENSHOT_PHOTOS}
+    expected |= {(name, f"{name}-band-middle") for name in SCREENSHOT_PHOTOS}
+    assert found == expected
+
+
+def test_different_photos_in_identical_chrome_are_not_paired(photos, tmp_path):
+    names = [name for name in photos if name not in ("page", "text")]
+    for seed in range(3):  # one screen (same draws) around each photo
+        shots = [_save(EDITS["screenshot"](photos[name], np.random.default_rng([seed, 9])),
+                       tmp_path / f"{name}-{seed}.jpg") for name in names]
+        hashes = hash_images(shots, threads=2)
+        assert image_pairs(hashes).tolist() == []
+        whole = hash_images(shots, mode="imagehash")  # the chrome alone is near: found uncropped
+        assert len(image_pairs(whole, 12)) > 0
+
+
+def test_different_photos_under_one_banner_are_not_paired(photos, tmp_path):
+    names = [name for name in photos if name not in ("page", "text")]
+    for seed in range(3):
+        copies = [_save(EDITS["banner_band"](photos[name], np.random.default_rng([seed, 7])),
+                        tmp_path / f"{name}-{seed}.jpg") for name in names]
+        assert image_pairs(hash_images(copies, threads=2)).tolist() == []
+
+
+def _chrome(height: int, width: int) -> np.ndarray:
+    """A light screen: flat background, a status bar and caption lines of dark strokes."""
+    screen = np.full((height, width), 236, np.uint8)
+    screen[:8] = 30
+    screen[3:6, 4:40:3] = 220  # the clock's digits on the dark status bar
+    for top in (20, 214, 224):
+        screen[top:top + 4, 6:110:4] = 40  # letters of a caption line
+        screen[top:top + 4, 7:110:4] = 40
+    return screen
+
+
+def test_screen_photo_box_cuts_the_photo_out_of_the_chrome(photos):
+    photo = np.asarray(photos["chelsea"].convert("L").resize((128, 85), Image.Resampling.BOX))
+    screen = _chrome(280, 128)
+    screen[90:175] = photo
+    left, top, right, bottom = screen_photo_box(screen)
+    assert (left, right) == (0, 128)
+    assert 90 <= top <= 92 and 173 <= bottom <= 175
+    framed = _chrome(280, 128)
+    framed[90:175, 20:108] = photo[:, 20:108]  # narrower than the screen: flat margins cut too
+    assert screen_photo_box(framed)[0] == 20 and screen_photo_box(framed)[2] == 108
+
+
+def test_screen_photo_box_leaves_photos_alone(photos):
+    tall = np.asarray(photos["astronaut"].convert("L").resize((128, 228)))  # a 9:16 phone photo
+    assert screen_photo_box(tall) == (0, 0, 128, 228)
+    wide = np.asarray(photos["chelsea"].convert("L"))  # not shaped like a screen
+    assert screen_photo_box(wide) == (0, 0, wide.shape[1], wide.shape[0])
+    stripes = _chrome(280, 128)
+    stripes[90:175] = np.linspace(0, 255, 128).astype(np.uint8)  # no column with any contrast
+    assert screen_photo_box(stripes) == (0, 0, 128, 280)
+
+
+def test_masked_views_are_columns_of_their_own(photo_files):
+    hashes = hash_images(photo_files[:2])
+    assert hashes.masked_columns and not set(hashes.masked_columns) & set(hashes.base_columns)
+    assert all(hashes.columns[c].startswith("whole-masked") for c in hashes.masked_columns)
+    assert hash_images(photo_files[:2], mode="imagehash").masked_columns == ()

@@ -19,8 +19,8 @@ from adcount.link.comparisons import BY_NAME
 from adcount.link.explain import explain_pair
 from adcount.link.photo_sets import photo_sets_apart
 from adcount.signals.claimed_ages import age_runs
-from adcount.signals.image_samples import source_photos
-from adcount.signals.image_transforms import TRANSFORMS
+from adcount.synth.photo_edits import EDITS as TRANSFORMS
+from adcount.synth.photos import sample_photos as source_photos
 from text_ads import SENTENCES, corpus
 
 KEY = b"photo-sets-key-0123456789abcdefg"

@@ -10,7 +10,8 @@ Two ways to get the 8x8 corner, for two purposes:
   that mode="imagehash" agrees with ``imagehash.phash`` bit for bit, even on flat images whose
   coefficients are rounding noise.
 * `phash_fast`: only the 64 wanted coefficients (C X C^T with the 8x32 DCT basis C), summed in
-  a numba kernel that releases the GIL, so each decoding thread hashes its own photo's 13 views.
+  a numba kernel that releases the GIL, so each decoding thread hashes its own photo's views;
+  mirrored lines are summed first (the basis is even or odd about the middle), halving the work.
 """
 
 from __future__ import annotations
@@ -62,24 +63,39 @@ def _dct_basis(side: int) -> np.ndarray:
 
 @numba.njit(cache=True, nogil=True)
 def _phash_kernel(grids: np.ndarray, basis: np.ndarray) -> np.ndarray:
-    """uint64 pHash of each (side, side) grid: 8x8 corner C X C^T, median split, packed."""
+    """uint64 pHash of each (side, side) grid: 8x8 corner C X C^T, median split, packed.
+
+    The DCT basis is even (k even) or odd (k odd) about the middle, C[k, side-1-y] = (-1)^k
+    C[k, y], so each pass sums the mirrored pairs of lines first: half the multiplications.
+    """
     count, side = grids.shape[0], grids.shape[1]
+    pairs = side // 2
     hashes = np.empty(count, dtype=np.uint64)
+    folded = np.empty((2, pairs + 1, side))  # line y + mirror (even k), line y - mirror (odd k)
     half = np.empty((HASH_SIDE, side))
     low = np.empty(HASH_SIDE * HASH_SIDE)
     for g in range(count):
+        for y in range(pairs):
+            for x in range(side):
+                top, mirror = grids[g, y, x], grids[g, side - 1 - y, x]
+                folded[0, y, x] = top + mirror
+                folded[1, y, x] = top - mirror
+        for x in range(side):  # the middle line of an odd side (odd k weigh it 0)
+            folded[0, pairs, x] = grids[g, pairs, x] if side % 2 else 0.0
         for k in range(HASH_SIDE):  # along columns: half[k, x] = sum_y C[k, y] X[y, x]
+            parity = k % 2
             for x in range(side):
                 half[k, x] = 0.0
-            for y in range(side):
+            for y in range(pairs + (1 - parity) * (side % 2)):
                 weight = basis[k, y]
                 for x in range(side):
-                    half[k, x] += weight * grids[g, y, x]
+                    half[k, x] += weight * folded[parity, y, x]
         for k in range(HASH_SIDE):  # along rows: low[k, l] = sum_x half[k, x] C[l, x]
             for l in range(HASH_SIDE):
-                total = 0.0
-                for x in range(side):
-                    total += half[k, x] * basis[l, x]
+                sign = 1.0 if l % 2 == 0 else -1.0
+                total = basis[l, pairs] * half[k, pairs] if side % 2 and l % 2 == 0 else 0.0
+                for x in range(pairs):
+                    total += basis[l, x] * (half[k, x] + sign * half[k, side - 1 - x])
                 low[k * HASH_SIDE + l] = total
         median = np.median(low)
         value = np.uint64(0)

@@ -25,11 +25,17 @@ from contextlib import contextmanager
 import numpy as np
 from PIL import Image, ImageOps
 
+from adcount.signals.image_frame import SCREEN_ASPECT
+
 DEFAULT_MAX_PIXELS = 64_000_000
 """Images with more pixels than this (width x height, as declared in the header) are refused."""
 
 WORK_SIDE = 64
-"""Robust decoding brings every image to this short side (smaller ones are kept as they are)."""
+"""Robust decoding brings every image to this short side (smaller ones are kept as they are)..."""
+SCREEN_WORK_SIDE = 128
+"""... and images shaped like a phone screen (`image_frame.SCREEN_ASPECT`) to this one: the
+photo inside a screenshot is then seen at about the resolution of a photo posted alone, and
+its edges against the app chrome are found to within a row."""
 
 _HIGH_DEPTH_MODES = {"I", "F", "I;16", "I;16L", "I;16B", "I;16N"}
 _ALPHA_MODES = {"RGBA", "LA", "PA", "RGBa", "La"}
@@ -94,14 +100,14 @@ def _upright(image: Image.Image) -> Image.Image:
     return ImageOps.exif_transpose(image)
 
 
-def _to_work_size(gray: Image.Image) -> Image.Image:
-    """Area-average ``gray`` so its short side is exactly `WORK_SIDE` (smaller images are kept).
+def _to_work_size(gray: Image.Image, side: int) -> Image.Image:
+    """Area-average ``gray`` so its short side is exactly ``side`` (smaller images are kept).
 
     One working resolution whatever the source size or format, so that what follows
     (equalisation, frame detection) sees the same picture for a photo and its resized copy.
     """
     width, height = gray.size
-    scale = WORK_SIDE / min(width, height)
+    scale = side / min(width, height)
     if scale >= 1:
         return gray
     size = (max(1, round(width * scale)), max(1, round(height * scale)))
@@ -111,22 +117,24 @@ def _to_work_size(gray: Image.Image) -> Image.Image:
 def gray_robust(
     path: str | os.PathLike[str], max_pixels: int = DEFAULT_MAX_PIXELS
 ) -> tuple[np.ndarray, tuple[int, int]]:
-    """Decode ``path`` for robust hashing: (upright grey uint8 pixels, short side `WORK_SIDE` or
-    more, not much more; (width, height) of the upright full-size image)."""
+    """Decode ``path`` for robust hashing: (upright grey uint8 pixels, short side `WORK_SIDE`
+    (`SCREEN_WORK_SIDE` for screen-shaped images) or more, not much more; (width, height) of
+    the upright full-size image)."""
     image = _open_checked(path, max_pixels)
     with _decoding(), image:
         full_size = image.size
+        side = SCREEN_WORK_SIDE if max(full_size) >= SCREEN_ASPECT * min(full_size) else WORK_SIDE
         if image.format == "JPEG":
-            image.draft("L", (WORK_SIDE, WORK_SIDE))
+            image.draft("L", (side, side))
         image.load()
         upright = _upright(image)
         if upright.size != image.size:  # a quarter turn: width and height swap
             full_size = full_size[::-1]
         gray = _to_gray(upright)
-        factor = min(gray.size) // WORK_SIDE
+        factor = min(gray.size) // side
         if factor >= 2:
             gray = gray.reduce(factor)
-        return np.asarray(_to_work_size(gray)), full_size
+        return np.asarray(_to_work_size(gray, side)), full_size
 
 
 def gray_imagehash(

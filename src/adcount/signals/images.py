@@ -10,9 +10,10 @@ Two modes:
 
 * ``"robust"`` (default): upright (EXIF), uniform borders trimmed, histogram-equalised, several
   views per photo so that edited re-posts still match (`image_variants.COLUMNS`): column 0 is
-  the pHash of the whole photo, then centred zooms, corner crops and the mirror image.
-  `adcount.image_pairs` compares every column of one photo with the *base* columns (the whole
-  photo and its centred 80 % zoom) of the other.
+  the pHash of the whole photo, then centred zooms, corner crops, the mirror image and the
+  masked views (the whole with one horizontal third hidden). `adcount.image_pairs` compares
+  every view of one photo with the *base* columns (the whole photo and its centred 80 % zoom)
+  of the other, and each masked view with the same masked view of the other.
 * ``"imagehash"``: one column, bit for bit ``imagehash.phash(Image.open(path))`` (full decode,
   no EXIF rotation), for interoperability with hash databases built with imagehash.
 
@@ -39,7 +40,7 @@ from adcount.signals.image_decode import (
     gray_imagehash,
     gray_robust,
 )
-from adcount.signals.image_variants import BASE_COLUMNS, COLUMNS, view_pixels
+from adcount.signals.image_variants import BASE_COLUMNS, COLUMNS, MASKED_COLUMNS, view_pixels
 
 GRID_SIDE = 32
 """Side of the grey grid whose DCT is taken (imagehash: hash_size 8 x highfreq_factor 4)."""
@@ -60,7 +61,9 @@ class ImageHashes:
     errors: one string per row, "" when ok, else a short reason ("missing file", ...).
     width, height: int32 arrays (n,) of the upright full-size image, 0 when not ok.
     mode: "robust" or "imagehash".
-    base_columns: the columns every other photo's columns are compared with (`image_pairs`).
+    base_columns: the columns every other photo's views are compared with (`image_pairs`).
+    masked_columns: columns compared only with the same column of another photo (the masked
+        views); the others are views.
     """
 
     hashes: np.ndarray
@@ -71,6 +74,7 @@ class ImageHashes:
     height: np.ndarray
     mode: str
     base_columns: tuple[int, ...] = field(default=(0,))
+    masked_columns: tuple[int, ...] = field(default=())
 
     def __post_init__(self) -> None:
         n = len(self.hashes)
@@ -81,6 +85,10 @@ class ImageHashes:
             raise ValueError("ok, errors, width and height must have one entry per hash row")
         if not self.base_columns or not all(0 <= c < len(self.columns) for c in self.base_columns):
             raise ValueError(f"base_columns {self.base_columns} must name columns 0..{len(self.columns) - 1}")
+        if not all(0 <= c < len(self.columns) for c in self.masked_columns) or \
+                set(self.masked_columns) & set(self.base_columns):
+            raise ValueError(f"masked_columns {self.masked_columns} must name columns 0..{len(self.columns) - 1} "
+                             f"other than the base columns {self.base_columns}")
 
     def __len__(self) -> int:
         return len(self.hashes)
@@ -160,4 +168,5 @@ def hash_images(
         height=sizes[:, 1].copy(),
         mode=mode,
         base_columns=(0,) if mode == "imagehash" else BASE_COLUMNS,
+        masked_columns=() if mode == "imagehash" else MASKED_COLUMNS,
     )

@@ -10,11 +10,11 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from adcount.candidates.hamming import DEFAULT_MAX_DISTANCE, image_pairs
+from adcount.candidates.hamming import DEFAULT_MAX_DISTANCE, image_pairs, pair_distances
 from adcount.config import ImageConfig
 from adcount.signals.claimed_ages import age_runs
 from adcount.signals.image_spread import photo_spread
-from adcount.signals.images import ImageHashes, hash_images
+from adcount.signals.images import hash_images
 from adcount.signals.keys import ContactKeys
 
 
@@ -67,17 +67,6 @@ def photo_evidence(table: pd.DataFrame, image_root: Path | None, config: ImageCo
     hashed = np.bincount(owner[hashes.ok], minlength=len(table)).astype(np.int64)
     return PhotoEvidence(ad_pairs.reshape(-1, 2), frame["d"].to_numpy(np.int64), frame["s"].to_numpy(np.int64),
                          frame["c"].to_numpy(np.int64), hashed, radius, flags)
-
-
-def pair_distances(hashes: ImageHashes, pairs: np.ndarray) -> np.ndarray:
-    """Smallest Hamming distance between any column of one photo and a base column of the other,
-    both ways round: the distance `image_pairs` thresholded."""
-    table = hashes.hashes
-    base = list(hashes.base_columns)
-    a, b = table[pairs[:, 0]], table[pairs[:, 1]]
-    forward = np.bitwise_count(a[:, :, None] ^ b[:, None, base]).min(axis=(1, 2))
-    backward = np.bitwise_count(b[:, :, None] ^ a[:, None, base]).min(axis=(1, 2))
-    return np.minimum(forward, backward).astype(np.int64)
 
 
 def _photo_spread(photo_pairs: np.ndarray, owner: np.ndarray, contacts: ContactKeys) -> np.ndarray:

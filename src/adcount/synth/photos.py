@@ -1,13 +1,18 @@
-"""Original photos of synthetic persons, composed from real photographs shipped with packages.
+"""The one source of sample photographs, and the original photos of synthetic persons.
 
 Sources are the sample photographs that scikit-image (``skimage/data``: astronaut, chelsea,
 coffee, rocket, retina, hubble_deep_field, ...; ``lfw_subset.npy`` faces) and scikit-learn
-(``datasets/images``: china, flower) install with them: nothing is downloaded. A person's
-"original" is a composition: a crop of one source (its own region, scale and orientation), a
-second crop or a face inset, a colour grade and a vignette. Originals of the whole set are kept
-more than ``MIN_ORIGINAL_DISTANCE`` bits apart under ``imagehash.phash`` (a redraw replaces any
-that falls closer), so that two persons' photos are never near-duplicates by accident; stock
-photos are originals deliberately shared by unrelated persons.
+(``datasets/images``: china, flower) install with them: nothing is downloaded.
+
+* Tests and benchmarks take `sample_photos` (20 photographs of distinct scenes, full size) and
+  `distinct_photos` (those cut into tiles, plus the LFW photos: a few hundred photographs no two
+  of which share a pixel, what a false-pair rate needs); `adcount.synth.photo_edits` edits them.
+* A synthetic person's "original" is a composition: a crop of one source (its own region, scale
+  and orientation), a second crop or a face inset, a colour grade and a vignette. Originals of
+  the whole set are kept more than ``MIN_ORIGINAL_DISTANCE`` bits apart under
+  ``imagehash.phash`` (a redraw replaces any that falls closer), so that two persons' photos are
+  never near-duplicates by accident; stock photos are originals deliberately shared by
+  unrelated persons.
 """
 
 from __future__ import annotations
@@ -25,29 +30,59 @@ MIN_ORIGINAL_DISTANCE = 12  # pHash bits between any two originals
 _CHUNK = 256  # originals rendered at once while checking their distances
 VIGNETTE_LEVELS = 6
 ORIGINAL_SIZES = ((640, 480), (480, 640))  # landscape, portrait; copies resize from these
-_SKIMAGE_SOURCES = ("astronaut.png", "brick.png", "camera.png", "cell.png", "chelsea.png",
-                    "clock_motion.png", "coffee.png", "coins.png", "color.png", "grass.png",
-                    "gravel.png", "hubble_deep_field.jpg", "ihc.png", "moon.png",
-                    "motorcycle_left.png", "phantom.png", "retina.jpg", "rocket.jpg")
-_SKLEARN_SOURCES = ("china.jpg", "flower.jpg")
 _THREADS = 2
+
+_SAMPLE_FILES: dict[str, tuple[str, str]] = {
+    **{Path(name).stem: ("skimage", f"data/{name}") for name in (
+        "astronaut.png", "brick.png", "camera.png", "cell.png", "chelsea.png", "clock_motion.png",
+        "coffee.png", "coins.png", "color.png", "grass.png", "gravel.png", "hubble_deep_field.jpg",
+        "ihc.png", "moon.png", "motorcycle_left.png", "page.png", "phantom.png", "retina.jpg",
+        "rocket.jpg", "text.png")},
+    "china": ("sklearn", "datasets/images/china.jpg"),
+    "flower": ("sklearn", "datasets/images/flower.jpg"),
+}
+"""Every sample image used, by stem: (package, path inside the package)."""
+
+PHOTOGRAPHS: tuple[str, ...] = (
+    "astronaut", "brick", "camera", "cell", "chelsea", "clock_motion", "coffee", "coins", "grass",
+    "gravel", "hubble_deep_field", "ihc", "moon", "motorcycle_left", "page", "retina", "rocket",
+    "text", "china", "flower")
+"""The samples that are photographs of distinct scenes: no drawings or charts, and
+motorcycle_right left out (the other half of a stereo pair of motorcycle_left)."""
+
+_RECIPE_SOURCES: tuple[str, ...] = (
+    "astronaut", "brick", "camera", "cell", "chelsea", "clock_motion", "coffee", "coins", "color",
+    "grass", "gravel", "hubble_deep_field", "ihc", "moon", "motorcycle_left", "phantom", "retina",
+    "rocket", "china", "flower")
+"""What synthetic originals are composed from, in the order recipes number them (changing it
+changes every preset's photos)."""
+
+
+@functools.cache
+def _sample(stem: str) -> Image.Image:
+    package, relative = _SAMPLE_FILES[stem]
+    with Image.open(Path(__import__(package).__file__).parent / relative) as image:
+        return image.convert("RGB")
+
+
+def sample_photo(stem: str) -> Image.Image:
+    """One bundled sample image (`_SAMPLE_FILES`), full size, as a fresh RGB image."""
+    return _sample(stem).copy()
+
+
+def sample_photos(stems: tuple[str, ...] = PHOTOGRAPHS) -> dict[str, Image.Image]:
+    """The bundled photographs as RGB images, keyed by stem (20 scenes, 172 to 1411 px)."""
+    return {stem: sample_photo(stem) for stem in stems}
 
 
 @functools.lru_cache(maxsize=1)
 def source_photos() -> tuple[Image.Image, ...]:
-    """The shipped sample photographs as RGB images (at most 1024 pixels a side)."""
-    import skimage
-    import sklearn
-
-    folders = ((Path(skimage.__file__).parent / "data", _SKIMAGE_SOURCES),
-               (Path(sklearn.__file__).parent / "datasets" / "images", _SKLEARN_SOURCES))
+    """The sources of synthetic originals, in recipe order, at most 1024 pixels a side."""
     photos = []
-    for folder, names in folders:
-        for name in names:
-            with Image.open(folder / name) as im:
-                rgb = im.convert("RGB")
-            rgb.thumbnail((1024, 1024), Image.Resampling.BILINEAR)
-            photos.append(rgb)
+    for stem in _RECIPE_SOURCES:
+        rgb = sample_photo(stem)
+        rgb.thumbnail((1024, 1024), Image.Resampling.BILINEAR)
+        photos.append(rgb)
     return tuple(photos)
 
 
@@ -57,6 +92,50 @@ def faces() -> np.ndarray:
     import skimage
 
     return np.load(Path(skimage.__file__).parent / "data" / "lfw_subset.npy")
+
+
+def lfw_photos() -> list[Image.Image]:
+    """The 200 small (25x25) photos of scikit-image's LFW subset as RGB: 100 faces, 100 non-faces."""
+    return [Image.fromarray((face * 255).round().astype(np.uint8)).convert("RGB") for face in faces()]
+
+
+def distinct_photos(grid: int = 3) -> dict[str, Image.Image]:
+    """Distinct photographs: each of `PHOTOGRAPHS` cut into grid x grid non-overlapping tiles,
+    plus the LFW photos ("lfw-000" ..., the non-faces from "lfw-100").
+
+    Tiles of one scene share no pixel, so each is a photograph of its own; with the 200 LFW
+    photos this gives 20 * grid**2 + 200 images (380 for grid=3).
+    """
+    photos: dict[str, Image.Image] = {}
+    for stem, image in sample_photos().items():
+        width, height = image.size
+        for row in range(grid):
+            for col in range(grid):
+                box = (col * width // grid, row * height // grid,
+                       (col + 1) * width // grid, (row + 1) * height // grid)
+                photos[f"{stem}-{row}{col}"] = image.crop(box)
+    for index, image in enumerate(lfw_photos()):
+        photos[f"lfw-{index:03d}"] = image
+    return photos
+
+
+def at_least(image: Image.Image, short_side: int) -> Image.Image:
+    """``image`` scaled up (bicubic, aspect kept) so its short side is at least ``short_side``."""
+    factor = short_side / min(image.size)
+    if factor <= 1:
+        return image
+    return image.resize((round(image.width * factor), round(image.height * factor)),
+                        Image.Resampling.BICUBIC)
+
+
+def write_jpegs(images: dict[str, Image.Image], folder: Path, quality: int = 90) -> list[Path]:
+    """Save each image as ``folder/<name>.jpg``; returns the paths in the order of ``images``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for name, image in images.items():
+        paths.append(folder / f"{name}.jpg")
+        image.save(paths[-1], quality=quality)
+    return paths
 
 
 @dataclass(frozen=True)
@@ -83,7 +162,7 @@ def _box(rng: np.random.Generator, low: float, high: float) -> tuple[float, floa
 
 
 def draw_recipe(rng: np.random.Generator) -> OriginalRecipe:
-    n_sources = len(_SKIMAGE_SOURCES) + len(_SKLEARN_SOURCES)
+    n_sources = len(_RECIPE_SOURCES)
     use_face = rng.random() < 0.5
     return OriginalRecipe(
         source=int(rng.integers(n_sources)),

@@ -1,8 +1,14 @@
-"""The edits re-posted ad photos go through, as a reproducible transform suite.
+"""The edits re-posted ad photos go through, as one reproducible suite (`EDITS`).
 
-Each transform takes an RGB image and a numpy Generator and returns the edited RGB image. The
-robustness benchmark measures, per transform, how often the edited photo is still found next to
-its original; synthetic ad sets can use the same edits.
+Each edit takes an RGB image and a numpy Generator and returns the edited RGB image. The
+robustness benchmark (benchmarks/bench_image_robustness.py) measures, per edit, how often the
+edited photo is still found next to its original; the tests use the same edits on the bundled
+photographs (`adcount.synth.photos.sample_photos`). The edits a synthetic set's sites and
+re-uploads apply to its copies are `adcount.synth.edits`.
+
+Two edits are the habits of the field that the first suite lacked: ``banner_band`` (a band of
+colour with text across the top, bottom or middle, 8-25 % of the height, opaque or not) and
+``screenshot`` (the photo re-posted as a phone screenshot, `adcount.synth.screenshots`).
 """
 
 from __future__ import annotations
@@ -14,9 +20,20 @@ from collections.abc import Callable
 import numpy as np
 from PIL import Image, ImageDraw, ImageEnhance, ImageFont, ImageOps
 
-Transform = Callable[[Image.Image, np.random.Generator], Image.Image]
+from .lettering import draw_text
+from .screenshots import screenshot
+
+Edit = Callable[[Image.Image, np.random.Generator], Image.Image]
 
 _SITE_NAMES = ("annonces-privees.fr", "rencontres-69.com", "vivastreet-like.net", "escort-nord.eu")
+BAND_TEXTS = (
+    "NEW", "NOUVELLE", "100% real", "100% RÉELLE", "VIP", "DISPO", "Available now", "New in town",
+    "06 12 48 73 95", "07.61.22.90.14", "+33 6 58 14 27 03", "(514) 555-0187", "555-201-7730",
+    "annonces-privees.fr", "escort-nord.eu", "rencontres-69.com", "Photos vérifiées", "Real photos")
+"""What re-posters and sites write on a band: claims, site names, phone numbers (made up)."""
+BAND_COLOURS = ((230, 20, 110), (20, 20, 20), (200, 30, 30), (120, 40, 160), (250, 210, 0),
+                (255, 255, 255), (0, 90, 200), (0, 150, 80), (255, 120, 0))
+"""Band colours seen on ad sites: pinks, black, red, purple, yellow, white, blue, green, orange."""
 
 
 def reencode(image: Image.Image, rng: np.random.Generator) -> Image.Image:
@@ -119,7 +136,33 @@ def rotate3(image: Image.Image, rng: np.random.Generator) -> Image.Image:
     return turned.crop((x, y, x + keep_w, y + keep_h))
 
 
-TRANSFORMS: dict[str, Transform] = {
+def banner_band(image: Image.Image, rng: np.random.Generator) -> Image.Image:
+    """A band of colour across the whole width with a claim, a site name or a phone number on it.
+
+    8 to 25 % of the height, at the top, the bottom or anywhere across the middle; opaque half
+    of the time, else 45 to 85 % opaque (the photo shows through); text left, centred or right,
+    in a regular, bold or pixel font, light or dark.
+    """
+    width, height = image.size
+    band = max(4, round(float(rng.uniform(0.08, 0.25)) * height))
+    place = int(rng.integers(3))
+    top = (0, height - band, round(float(rng.uniform(0.2, 0.8)) * height - band / 2))[place]
+    top = min(max(top, 0), height - band)
+    colour = BAND_COLOURS[int(rng.integers(len(BAND_COLOURS)))]
+    if rng.random() < 0.3:
+        colour = tuple(int(c) for c in rng.integers(0, 256, 3))
+    alpha = 255 if rng.random() < 0.5 else round(255 * float(rng.uniform(0.45, 0.85)))
+    layer = Image.new("RGBA", image.size, (0, 0, 0, 0))
+    ImageDraw.Draw(layer).rectangle((0, top, width, top + band - 1), fill=(*colour, alpha))
+    light = sum(colour) < 3 * 140
+    ink = (255, 255, 255) if light else (15, 15, 15)
+    if rng.random() < 0.25:
+        ink = (255, 230, 40) if light else (200, 0, 60)
+    draw_text(layer, str(rng.choice(BAND_TEXTS)), (0, top, width, top + band), ink, rng)
+    return Image.alpha_composite(image.convert("RGBA"), layer).convert("RGB")
+
+
+EDITS: dict[str, Edit] = {
     "reencode": reencode,
     "resize": resize,
     "brightness_contrast": brightness_contrast,
@@ -130,5 +173,8 @@ TRANSFORMS: dict[str, Transform] = {
     "crop10": crop10,
     "border": border,
     "rotate3": rotate3,
+    "banner_band": banner_band,
+    "screenshot": screenshot,
 }
-"""The transform suite, in the order the benchmark reports it."""
+"""The edit suite, in the order the benchmark draws and reports it (new edits go last, so a
+seed gives the earlier edits the same random draws)."""
