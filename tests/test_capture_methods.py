@@ -12,7 +12,7 @@ import adcount
 from adcount.estimate.existence import has_interior_point
 from adcount.estimate.histories import parse_histories
 from adcount.estimate.loglinear import ModelSpace, all_terms, design_matrix, hierarchical_models, parse_model
-from capture_cases import data_dir
+from cases.capture import data_dir
 
 
 def read(name: str) -> pd.DataFrame:

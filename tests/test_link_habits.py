@@ -15,7 +15,7 @@ import scipy.sparse as sp
 
 import adcount
 from adcount.link.comparisons import BY_NAME
-from adcount.signals.claimed_ages import age_runs, claimed_persons, persons_per_key
+from adcount.claims.persons_per_key import age_runs, claimed_persons, persons_per_key
 from habit_ads import agency, aging_woman_en, aging_woman_fr, birthday_pair, bystanders, phone_change
 
 KEY = b"link-habits-key-0123456789abcdef"

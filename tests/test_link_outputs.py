@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 import adcount
-from adcount.link.active import fold_labels, pair_labels
+from adcount.tools.label import fold_labels, pair_labels
 from adcount.link.comparisons import BY_NAME, comparison_levels
 from adcount.link.fellegi_sunter import FellegiSunter
 from adcount.link.model_io import load_model, save_model
@@ -134,7 +134,7 @@ def test_supervised_model_from_labelled_pairs(generated, tmp_path):
 
 
 def test_review_texts_mask_handles_too():
-    from adcount.link.review import masked_texts
+    from adcount.tools.review import masked_texts
 
     shown = masked_texts(["Léa, ajoute-moi sur snap : lea_kiss69 ou Telegram @leakiss ! Leader du massage.",
                           "Écris-moi : lea.kiss@gmail.com ou au 06 12 34 56 78"])

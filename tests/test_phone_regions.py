@@ -12,12 +12,12 @@ from typer.testing import CliRunner
 
 from adcount.cli import app
 from adcount.config import Config, ConfigError
-from adcount.normalize.contacts_eval import load_labelled
-from adcount.normalize.countries import country_code, domain_region
-from adcount.normalize.phone_regions import RegionChoice, infer_region
+from cases.contacts import load_labelled
+from adcount.contacts.countries import country_code, domain_region
+from adcount.contacts.phone_regions import RegionChoice, infer_region
 from adcount.pipeline import deduplicate
-from adcount.schema import load_ads
-from adcount.signals.ad_regions import ad_regions
+from adcount.load.schema import load_ads
+from adcount.contacts.ad_regions import ad_regions
 
 WORLD = Path(__file__).parent / "data" / "contacts" / "world.jsonl"
 

@@ -21,7 +21,7 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from adcount.config import Config, ConfigError
-from adcount.io import InputError
+from adcount.load.io import InputError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Count the people behind online sex-work ads: deduplicate, estimate, report.")
@@ -104,7 +104,7 @@ def run_job(input_path: Path, out: Path, image_root: Optional[Path], config_path
     region: country of national phone formats, overriding the configuration's (see --region)."""
     from adcount.pipeline import deduplicate
     from adcount.report.html import write_report
-    from adcount.schema import load_ads
+    from adcount.load.schema import load_ads
 
     config = Config.load(config_path) if config_path else Config()
     if region is not None:
@@ -175,7 +175,7 @@ def demo(
     import pandas as pd
 
     from adcount import synth as synth_module
-    from adcount.metrics import evaluate
+    from adcount.tools.evaluate import evaluate
 
     data = out / "data"
     _output_folder(out)

@@ -62,7 +62,7 @@ class ContactConfig:
 
     region: ISO 3166 two-letter upper-case code ("FR", "US", "CA", "GB" ...) of ads without a
         `country` column value of their own, or None to infer it from the set (its numbers,
-        site domains and country column: `adcount.normalize.phone_regions`).
+        site domains and country column: `adcount.contacts.phone_regions`).
     """
 
     region: str | None = None

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from adcount.signals.keys import KINDS, ContactKeys
+from adcount.contacts.keys import KINDS, ContactKeys
 
 # a run of 9+ digits with at most two separators between digits: what a phone number looks like
 # in any country's writing ("(416) 555-0199", "06 12 34 56 78", "+49 30 1234567")

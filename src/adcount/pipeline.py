@@ -14,7 +14,7 @@ from typing import Callable
 import numpy as np
 import pandas as pd
 
-from adcount.candidates.keys import key_pairs, unique_pairs
+from adcount.pairs import key_pairs, unique_pairs
 from adcount.config import Config
 from adcount.coverage import channel_coverage
 from adcount.ids import ad_id_rank, by_smallest_ad
@@ -29,13 +29,13 @@ from adcount.link.fit_check import checked_em
 from adcount.link.model_io import LinkModel
 from adcount.link.photo_sets import photo_sets_apart
 from adcount.link.weights import pair_weights
-from adcount.normalize.text import normalize_texts
+from adcount.text.normalize import normalize_texts
 from adcount.result import DedupResult
-from adcount.schema import Ads, load_ads
-from adcount.signals.contacts import ad_contacts
-from adcount.signals.photos import photo_evidence
-from adcount.signals.templates import compare_templates
-from adcount.signals.text import text_evidence
+from adcount.load.schema import Ads, load_ads
+from adcount.contacts.stage import ad_contacts
+from adcount.photos.stage import photo_evidence
+from adcount.text.templates import compare_templates
+from adcount.text.stage import text_evidence
 
 Progress = Callable[[str], None]
 MIN_PAIRS_FOR_EM = 30  # below this many candidate pairs EM has too little to learn from: rule weights

@@ -22,12 +22,12 @@ from adcount.coverage import Coverage
 from adcount.estimate.linkage import replicate_interval, sample_person_counts
 from adcount.estimate.result import Estimate
 from adcount.ids import group_ids
-from adcount.io import write_frame
-from adcount.schema import Ads
-from adcount.signals.keys import KINDS, ContactKeys
+from adcount.load.io import write_frame
+from adcount.load.schema import Ads
+from adcount.contacts.keys import KINDS, ContactKeys
 
 if TYPE_CHECKING:
-    from adcount.link.explain import Explanation
+    from adcount.tools.explain import Explanation
 
 
 @dataclass(frozen=True, eq=False)
@@ -207,13 +207,13 @@ class DedupResult:
     # --- linkage: explanations, review export, active labelling (adcount.link) ---
     def explain(self, ad_id_a: str, ad_id_b: str) -> Explanation:
         """Why two ads were or were not linked: each comparison's level and bits (`link.explain`)."""
-        from adcount.link.explain import explain_pair
+        from adcount.tools.explain import explain_pair
 
         return explain_pair(self, ad_id_a, ad_id_b)
 
     def review_html(self, path: str | Path, person_ids: list[str] | None = None, *, raw_text: bool = False) -> Path:
         """Write an offline HTML page showing each chosen person's ads side by side (`link.review`)."""
-        from adcount.link.review import review_html
+        from adcount.tools.review import review_html
 
         return review_html(self, path, person_ids, raw_text=raw_text)
 
@@ -226,7 +226,7 @@ class DedupResult:
 
     def pairs_to_label(self, n: int = 20) -> pd.DataFrame:
         """The candidate pairs most worth a human label, with an empty `label` column (`link.active`)."""
-        from adcount.link.active import uncertain_pairs
+        from adcount.tools.label import uncertain_pairs
 
         return uncertain_pairs(self, n)
 

@@ -28,7 +28,7 @@ import pyarrow as pa
 
 from adcount.claims.phrases import ANY_NUMBER, PhraseTable, word_ids
 from adcount.claims.tokens import GLUE_MARK, Tokens, split_glued
-from adcount.normalize.text import normalize_texts
+from adcount.text.normalize import normalize_texts
 
 BUILTIN_DIR = Path(__file__).parent / "lexicons"
 GENDERS = ("woman", "man", "trans")  # gender codes index this tuple; -1 is "not stated"

@@ -19,7 +19,7 @@ from __future__ import annotations
 import numpy as np
 from scipy.cluster.hierarchy import fcluster, linkage
 
-from adcount.candidates.keys import key_pairs
+from adcount.pairs import key_pairs
 from adcount.link.cluster import components
 
 MAX_COMPLETE_SIZE = 400  # largest component scored and clustered pair by pair (80k pairs)

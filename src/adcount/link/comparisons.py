@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from adcount.link.features import NO_IMAGE_MATCH
-from adcount.signals.claimed_ages import DAYS_PER_YEAR
+from adcount.claims.persons_per_key import DAYS_PER_YEAR
 
 MISSING = -1
 STOCK_PHOTO_CONTACTS = 3  # a photo seen with this many distinct phones or more is a stock photo

@@ -19,15 +19,15 @@ import scipy.sparse as sp
 from rapidfuzz import fuzz
 from rapidfuzz.process import cpdist
 
-from adcount.signals.claimed_ages import claimed_persons, persons_per_key
-from adcount.signals.keys import KINDS, ContactKeys
+from adcount.claims.persons_per_key import claimed_persons, persons_per_key
+from adcount.contacts.keys import KINDS, ContactKeys
 
 NO_IMAGE_MATCH = 64  # Hamming distance reported when two ads share no near-identical photo
 
 
 @dataclass(frozen=True)
 class TemplateEvidence:
-    """Per-pair template test (from `adcount.signals.templates.compare_templates`)."""
+    """Per-pair template test (from `adcount.text.templates.compare_templates`)."""
 
     same_template: np.ndarray  # bool: one template, different slot values
     different_person: np.ndarray  # bool: ... and a differing name, age or nationality slot
@@ -47,7 +47,7 @@ class AdSignals:
     names: sp.csr_matrix  # ads x claimed-name words
     photo_count: np.ndarray  # int per ad: how many of its photos could be hashed
     image_ad_pairs: np.ndarray  # (k, 2) ad pairs with a near photo, i < j
-    # of each such pair's most personal shared photo (`adcount.signals.photos.PhotoEvidence`):
+    # of each such pair's most personal shared photo (`adcount.photos.stage.PhotoEvidence`):
     image_ad_distance: np.ndarray  # (k,) Hamming distance between the two ads' copies of it
     image_ad_spread: np.ndarray  # (k,) how many distinct contacts it is seen with
     image_ad_claims: np.ndarray  # (k,) how many persons its ads claim to be (0 unknown)

@@ -2,7 +2,7 @@
 
 An ad's candidate pairs weigh at most PAIRS_PER_AD_IN_EM pairs in all, so a prolific poster's
 cliques (77 ads: 2,926 pairs of one person) cannot be most of what EM sees. Used by the pipeline
-and by `adcount.link.active.fold_labels`, so a model refitted with labels learns from the same
+and by `adcount.tools.label.fold_labels`, so a model refitted with labels learns from the same
 weighting as the run it refits.
 """
 
