@@ -8,7 +8,7 @@ import pytest
 
 import adcount
 from adcount.claims import LexiconError, builtin_languages, load_lexicon, read_claims
-from adcount.claims.lexicon import BUILTIN_DIR, SCHEMA, check_lexicon_data
+from adcount.lexicon_format import BUILTIN_DIR, SCHEMA, check_lexicon_data
 from adcount.config import Config, ConfigError
 from adcount.text.normalize import normalize_texts
 

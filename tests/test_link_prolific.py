@@ -9,7 +9,8 @@ import pytest
 
 import adcount
 from adcount.claims import read_claims
-from adcount.link.features import contact_claims, contact_spread, posting_days
+from adcount.link.features import contact_claims, contact_spread
+from adcount.load.facts import posting_days
 from adcount.text.normalize import normalize_texts
 from adcount.link.weights import PAIRS_PER_AD_IN_EM, pair_weights
 from adcount.contacts.stage import ad_contacts

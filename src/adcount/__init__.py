@@ -12,47 +12,42 @@ from typing import Any
 
 __version__ = "0.1.0"
 
-# public name -> module that defines it
+# public name -> module that defines it: the entry points a user needs. Building blocks live one
+# level down, in subpackages whose docstrings say what they hold: adcount.load, adcount.contacts,
+# adcount.text, adcount.photos, adcount.claims, adcount.link, adcount.estimate, adcount.report,
+# adcount.tools (explain, review, active labelling over a finished result), adcount.synth.
 _EXPORTS: dict[str, str] = {
+    # load, count, estimate
     "load_ads": "adcount.load.schema",
     "Ads": "adcount.load.schema",
     "Config": "adcount.config",
+    "deduplicate": "adcount.pipeline",
+    "DedupResult": "adcount.result",
+    "Estimate": "adcount.estimate.result",
+    "capture_recapture": "adcount.estimate.capture",
+    "draw_audit_sample": "adcount.estimate.audit",
+    "evaluate": "adcount.tools.evaluate",
+    # one channel at a time
     "extract_phones": "adcount.contacts.phones",
     "extract_emails": "adcount.contacts.emails",
     "extract_handles": "adcount.contacts.handles",
     "normalize_text": "adcount.text.normalize",
-    "normalize_texts": "adcount.text.normalize",
-    "jaccard_estimate": "adcount.text.lsh",
-    "to_datasketch": "adcount.text.minhash",
-    "is_empty_signature": "adcount.text.minhash",
-    "find_templates": "adcount.text.templates",
-    "compare_templates": "adcount.text.templates",
-    "pseudonymize": "adcount.privacy",
-    "resolve_key": "adcount.privacy",
     "minhash": "adcount.text.minhash",
     "lsh_pairs": "adcount.text.lsh",
     "hash_images": "adcount.photos.hashing",
-    "ImageHashes": "adcount.photos.hashing",
-    "photo_spread": "adcount.photos.spread",
     "image_pairs": "adcount.photos.hamming",
-    "deduplicate": "adcount.pipeline",
-    "DedupResult": "adcount.pipeline",
-    "Estimate": "adcount.estimate.result",
-    "capture_recapture": "adcount.estimate.capture",
-    "evaluate": "adcount.tools.evaluate",
+    # link models, saved and reloaded as JSON
     "FellegiSunter": "adcount.link.fellegi_sunter",
-    "SupervisedModel": "adcount.link.supervised",
     "save_model": "adcount.link.model_io",
     "load_model": "adcount.link.model_io",
-    "fold_labels": "adcount.tools.label",
 }
 
-__all__ = sorted([*_EXPORTS, "synth", "__version__"])
+__all__ = sorted([*_EXPORTS, "synth", "tools", "__version__"])
 
 
 def __getattr__(name: str) -> Any:
-    if name == "synth":
-        return importlib.import_module("adcount.synth")
+    if name in ("synth", "tools"):
+        return importlib.import_module(f"adcount.{name}")
     module = _EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module 'adcount' has no attribute {name!r}")

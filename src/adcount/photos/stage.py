@@ -27,7 +27,7 @@ class PhotoEvidence:
     ad_claims: np.ndarray  # (k,) persons the ads showing it claim to be (runs of ages; 0 unknown)
     photo_count: np.ndarray  # (ads,) photos of each ad that could be hashed (a broken one compares nothing)
     radius: int
-    flags: pd.DataFrame  # ad_id, image, reason for every photo that could not be hashed
+    flags: pd.DataFrame  # ad_id, column ("images"), value (the path), reason: every photo that could not be hashed
 
 
 def photo_evidence(table: pd.DataFrame, image_root: Path | None, config: ImageConfig,
@@ -46,8 +46,8 @@ def photo_evidence(table: pd.DataFrame, image_root: Path | None, config: ImageCo
         return PhotoEvidence(empty, none, none, none, counts, radius, _no_flags())
     paths = [(image_root / p) if image_root is not None else Path(p) for p in relative]
     hashes = hash_images(paths, threads=config.threads)
-    flags = pd.DataFrame({"ad_id": table["ad_id"].to_numpy()[owner[~hashes.ok]],
-                          "image": np.asarray(relative, dtype=object)[~hashes.ok],
+    flags = pd.DataFrame({"ad_id": table["ad_id"].to_numpy()[owner[~hashes.ok]], "column": "images",
+                          "value": np.asarray(relative, dtype=object)[~hashes.ok],
                           "reason": np.asarray(hashes.errors, dtype=object)[~hashes.ok]})
     photo_pairs = image_pairs(hashes, max_distance=radius)
     distance = pair_distances(hashes, photo_pairs)
@@ -86,5 +86,5 @@ def _photo_claims(photo_pairs: np.ndarray, owner: np.ndarray, age: np.ndarray, d
 
 
 def _no_flags() -> pd.DataFrame:
-    return pd.DataFrame({"ad_id": pd.Series(dtype=object), "image": pd.Series(dtype=object),
-                         "reason": pd.Series(dtype=object)})
+    """No photo flag, in the loader's flag columns."""
+    return pd.DataFrame({name: pd.Series(dtype=object) for name in ("ad_id", "column", "value", "reason")})

@@ -10,15 +10,12 @@ from __future__ import annotations
 
 import html
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
 from adcount.estimate.result import Estimate
-
-if TYPE_CHECKING:
-    from adcount.result import DedupResult
+from adcount.result import DedupResult
 
 _STYLE = """
 body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:2rem auto;max-width:60rem;color:#222;line-height:1.45}

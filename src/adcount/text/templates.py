@@ -36,8 +36,10 @@ from numba import njit, prange
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 
-from adcount.text.normalize import normalize_texts
 from adcount.text.blocks import checked_texts, encode_block
+from adcount.text.lsh import lsh_pairs
+from adcount.text.minhash import minhash
+from adcount.text.normalize import normalize_texts
 from adcount.text.shingles import FNV_OFFSET, fmix64, fnv_step
 
 SLOT_NAME, SLOT_AGE, SLOT_CITY, SLOT_NATIONALITY, SLOT_OTHER = 1, 2, 4, 8, 16
@@ -365,9 +367,6 @@ def find_templates(
     ``threshold``, which tolerates the changed slot words). Groups smaller than ``min_ads``
     are dropped.
     """
-    from adcount.text.lsh import lsh_pairs
-    from adcount.text.minhash import minhash
-
     normalised = normalize_texts(texts)
     n = len(normalised)
     if pairs is None:

@@ -14,16 +14,13 @@ threshold.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 from scipy.special import expit
 
 from adcount.link.comparisons import BY_NAME, MISSING, comparison_levels
-
-if TYPE_CHECKING:
-    from adcount.result import DedupResult
+from adcount.result import DedupResult
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,6 @@ supervised model. Run `deduplicate(ads, model=...)` with the returned model.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -21,9 +20,8 @@ from adcount.link.model_io import LinkModel
 from adcount.link.supervised import SupervisedModel
 from adcount.link.weights import pair_weights
 from adcount.tools.review import masked_texts
-
-if TYPE_CHECKING:
-    from adcount.result import DedupResult
+from adcount.result import DedupResult
+from adcount.load.facts import ad_texts
 
 TEXT_CHARS = 300
 
@@ -39,7 +37,7 @@ def uncertain_pairs(result: DedupResult, n: int = 20) -> pd.DataFrame:
     ids = result.ads.table["ad_id"].to_numpy(dtype=str)
     a, b = result.pairs[chosen, 0], result.pairs[chosen, 1]
     table = result.ads.table
-    texts = masked_texts((table["title"] + "\n" + table["text"]).to_numpy(dtype=object)[np.r_[a, b]].tolist())
+    texts = masked_texts(ad_texts(table.iloc[np.r_[a, b]]))
     bits = result.bits.iloc[chosen].round(1)
     evidence = [", ".join(f"{c} {v:+.1f}" for c, v in row.items() if v != 0) for _, row in bits.iterrows()]
     return pd.DataFrame({
@@ -79,7 +77,7 @@ def fold_labels(result: DedupResult, labelled: pd.DataFrame, kind: str = "em") -
     levels = comparison_levels(result.features, tuple(result.bits.columns))
     labels = pair_labels(result, labelled)
     if kind == "em":
-        weights = pair_weights(result.n_ads, result.pairs)  # each ad's pairs capped, as in the run's EM
+        weights = pair_weights(result.n_ads, result.pairs, result.config.link.pairs_per_ad_in_em)  # each ad's pairs capped, as in the run's EM
         return FellegiSunter(comparisons=tuple(result.bits.columns)).fit(levels, labels, weights)
     if kind == "supervised":
         return SupervisedModel(comparisons=tuple(result.bits.columns)).fit(levels, labels)

@@ -13,7 +13,6 @@ import html
 import io
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -22,9 +21,8 @@ from PIL import Image
 from adcount.contacts.handles import extract_handles
 from adcount.text.normalize import normalize_texts
 from adcount.contacts.keys import KINDS
-
-if TYPE_CHECKING:
-    from adcount.result import DedupResult
+from adcount.result import DedupResult
+from adcount.load.facts import ad_texts
 
 THUMB_PIXELS = 160
 THUMB_QUALITY = 70
@@ -49,7 +47,7 @@ def review_html(result: DedupResult, path: str | Path, person_ids: list[str] | N
         raise KeyError(f"unknown person_id(s): {unknown[:5]}")
     table = result.ads.table
     wanted = np.flatnonzero(assignments["person_id"].isin(person_ids).to_numpy())
-    combined = (table["title"] + "\n" + table["text"]).to_numpy(dtype=object)[wanted].tolist()
+    combined = ad_texts(table.iloc[wanted])
     texts = dict(zip(wanted.tolist(), combined if raw_text else masked_texts(combined)))
     contacts = {kind: result.contacts.labels_per_ad(kind) for kind in KINDS}
     sections = [_person_section(result, pid, texts, contacts) for pid in person_ids]
