@@ -160,7 +160,7 @@ class DedupResult:
             `adcount.capture_recapture` (criterion=, max_order=, ...).
         method="combined": capture–recapture inside the linkage Monte Carlo (both uncertainties).
         method="audit": from a labelled random sample, `labels=` 0/1 per sampled ad
-            (`adcount.estimate.audit.draw_audit_sample` draws it).
+            (`adcount.draw_audit_sample` draws it).
         """
         level = self.config.estimate.level if level is None else level
         if "estimator" in kwargs:
