@@ -54,8 +54,8 @@ def test_stages_one_by_one_give_what_deduplicate_gives(ad_set, tmp_path):
     facts = _cached(ad_facts(table, claims.age), tmp_path, "facts")
     photos = _cached(photo_evidence(table, ad_set.image_root, config.images, contacts, facts.age, facts.day),
                      tmp_path, "photos")
-    candidates = _cached(candidate_pairs(text, photos, contacts, config.link.max_contact_group), tmp_path,
-                         "candidates")
+    candidates = _cached(candidate_pairs(text, photos, contacts, config.link.max_contact_group,
+                                         config.link.stock_photo_contacts), tmp_path, "candidates")
     signals = _cached(ad_signals(text, contacts, claims, photos, facts), tmp_path, "signals")
     scores = _cached(score_pairs(candidates.pairs, signals, "em", config.link), tmp_path, "scores")
     partition = _cached(cluster_rounds(candidates.pairs, scores, signals, config.link), tmp_path, "partition")

@@ -110,6 +110,9 @@ class LinkConfig:
 
     person_threshold: float = 0.5  # link probability above which two ads are one person
     max_contact_group: int = 200  # ads sharing one contact beyond which it is treated as a hub
+    # a photo seen with this many distinct phones or more is a stock photo: it proposes no pairs and
+    # is weak evidence (adcount.link.candidates, comparisons)
+    stock_photo_contacts: int = 3
     # scoring (adcount.link.pair_scores, weights, fit_check)
     min_pairs_for_em: int = 30  # below this many candidate pairs EM has too little to learn from: rule weights
     # an ad's candidate pairs weigh at most this many pairs in EM: chosen among 1, 5, 10 and 20 on
@@ -135,6 +138,7 @@ class LinkConfig:
     def __post_init__(self) -> None:
         _check(0.0 < self.person_threshold < 1.0, "link.person_threshold", "must be in (0, 1)")
         _check(self.max_contact_group >= 2, "link.max_contact_group", "must be >= 2")
+        _check(self.stock_photo_contacts >= 2, "link.stock_photo_contacts", "must be >= 2")
         _check(self.min_pairs_for_em >= 1, "link.min_pairs_for_em", "must be >= 1")
         _check(self.pairs_per_ad_in_em > 0, "link.pairs_per_ad_in_em", "must be > 0")
         _check(0.5 < self.fit_sure < 1.0, "link.fit_sure", "must be in (0.5, 1)")

@@ -89,7 +89,8 @@ def deduplicate(ads: Ads | pd.DataFrame | str | Path, config: Config | None = No
     say("photos")
     photos = photo_evidence(table, ads.image_root, config.images, contacts, facts.age, facts.day)
     say("candidates")
-    candidates = candidate_pairs(text, photos, contacts, config.link.max_contact_group)
+    candidates = candidate_pairs(text, photos, contacts, config.link.max_contact_group,
+                                 config.link.stock_photo_contacts)
     say("linking")
     signals = ad_signals(text, contacts, claims, photos, facts)
     scores = score_pairs(candidates.pairs, signals, model, config.link)

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from adcount.config import LinkConfig
 from adcount.contacts.keys import ContactKeys
-from adcount.link.comparisons import STOCK_PHOTO_CONTACTS
 from adcount.pairs import key_pairs, unique_pairs
 from adcount.photos.stage import PhotoEvidence
 from adcount.text.stage import TextEvidence
@@ -30,7 +30,7 @@ class Candidates:
 
 
 def candidate_pairs(text: TextEvidence, photos: PhotoEvidence, contacts: ContactKeys, max_contact_group: int,
-                    stock_photo_contacts: int = STOCK_PHOTO_CONTACTS) -> Candidates:
+                    stock_photo_contacts: int = LinkConfig.stock_photo_contacts) -> Candidates:
     """The union of the pairs each channel proposes (module docs)."""
     contact_pairs = key_pairs(contacts.rows, contacts.key_ids, max_group=max_contact_group)
     personal_photo_pairs = photos.ad_pairs[photos.ad_spread < stock_photo_contacts]

@@ -37,7 +37,7 @@ def score_pairs(pairs: np.ndarray, signals: AdSignals, model: LinkModel | str = 
                 config: LinkConfig = LinkConfig()) -> PairScores:
     """Features, levels and link probabilities of the candidate pairs (module docs)."""
     features = pair_features(pairs, signals)
-    levels = comparison_levels(features)
+    levels = comparison_levels(features, stock_photo_contacts=config.stock_photo_contacts)
     weights = pair_weights(signals.facts.day.size, pairs, config.pairs_per_ad_in_em)
     fitted, note = fitted_model(model, levels, weights, config)
     return PairScores(features, levels, fitted, note, fitted.predict_proba(levels))

@@ -28,7 +28,8 @@ MIN_SET_ADS = LinkConfig.min_photo_set_ads  # default ads with photos a set need
 
 
 def photo_sets_apart(persons: np.ndarray, pairs: np.ndarray, features: pd.DataFrame,
-                     photo_count: np.ndarray, day: np.ndarray, min_set_ads: int = MIN_SET_ADS) -> np.ndarray:
+                     photo_count: np.ndarray, day: np.ndarray, min_set_ads: int = MIN_SET_ADS,
+                     stock_photo_contacts: int = LinkConfig.stock_photo_contacts) -> np.ndarray:
     """Per pair (rows of `pairs`/`features`): True when its ads are in one found person but in
     two of its photo sets that never meet (module docs).
 
@@ -38,7 +39,7 @@ def photo_sets_apart(persons: np.ndarray, pairs: np.ndarray, features: pd.DataFr
     n = persons.size
     a, b = pairs[:, 0], pairs[:, 1]
     inside = persons[a] == persons[b]
-    photo_set = components(n, pairs[inside & shares_personal_photo(features)])
+    photo_set = components(n, pairs[inside & shares_personal_photo(features, stock_photo_contacts)])
     shows = photo_count > 0
     n_sets = photo_set.max() + 1 if n else 0
     set_ads = np.bincount(photo_set[shows], minlength=n_sets)

@@ -56,12 +56,12 @@ def cluster_rounds(pairs: np.ndarray, scores: PairScores, signals: AdSignals,
         pairs, order = _merged(pairs, extra)
         features = pd.concat([features, pair_features(extra, signals)], ignore_index=True).iloc[order]
         features = features.reset_index(drop=True)
-        levels = comparison_levels(features)
+        levels = comparison_levels(features, stock_photo_contacts=config.stock_photo_contacts)
         probability = scores.model.predict_proba(levels)
     bits = scores.model.match_weights(levels)
     persons = split_chains(n, pairs, probability, threshold, **resplit)
     apart = photo_sets_apart(persons, pairs, features, signals.photos.photo_count, signals.facts.day,
-                             config.min_photo_set_ads)
+                             config.min_photo_set_ads, config.stock_photo_contacts)
     features = features.assign(photo_sets_apart=apart.astype(np.int8))
     if apart.any():
         probability = np.where(apart, 0.0, probability)

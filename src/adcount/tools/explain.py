@@ -79,7 +79,7 @@ def explain_pair(result: DedupResult, ad_id_a: str, ad_id_b: str) -> Explanation
     k = int(row[0])
     features = result.features.iloc[[k]]
     bits = result.bits.iloc[k]
-    levels = comparison_levels(features, tuple(bits.index)).iloc[0]
+    levels = comparison_levels(features, tuple(bits.index), result.config.link.stock_photo_contacts).iloc[0]
     probability = float(result.probability[k])
     overruled = bool(result.features["photo_sets_apart"].iloc[k]) if "photo_sets_apart" in result.features else False
     evidence = pd.DataFrame({

@@ -28,7 +28,7 @@ TEXT_CHARS = 300
 
 def uncertain_pairs(result: DedupResult, n: int = 20) -> pd.DataFrame:
     """The `n` candidate pairs most worth labelling, with masked texts and an empty `label`."""
-    levels = comparison_levels(result.features, tuple(result.bits.columns))
+    levels = comparison_levels(result.features, tuple(result.bits.columns), result.config.link.stock_photo_contacts)
     uncertainty = np.abs(result.probability - 0.5)
     order = np.argsort(uncertainty, kind="stable")
     keys = pd.util.hash_pandas_object(levels.iloc[order], index=False).to_numpy()
@@ -74,7 +74,7 @@ def pair_labels(result: DedupResult, labelled: pd.DataFrame) -> np.ndarray:
 def fold_labels(result: DedupResult, labelled: pd.DataFrame, kind: str = "em") -> LinkModel:
     """A model that has learned from the labels: kind "em" (EM with labelled pairs held fixed)
     or "supervised" (logistic regression on the labelled pairs only)."""
-    levels = comparison_levels(result.features, tuple(result.bits.columns))
+    levels = comparison_levels(result.features, tuple(result.bits.columns), result.config.link.stock_photo_contacts)
     labels = pair_labels(result, labelled)
     if kind == "em":
         weights = pair_weights(result.n_ads, result.pairs, result.config.link.pairs_per_ad_in_em)  # each ad's pairs capped, as in the run's EM
