@@ -76,7 +76,7 @@ def _mode(owner: sp.csr_matrix, values: np.ndarray, categories: list[str]) -> np
     out = np.full(owner.shape[0], "", dtype=object)
     if not categories:
         return out
-    code = pd.Categorical(values, categories=categories).codes
+    code = pd.Index(categories, dtype=object).get_indexer(values)
     stated = code >= 0
     onehot = sp.csr_matrix((np.ones(int(stated.sum())), (np.flatnonzero(stated), code[stated])),
                            shape=(len(values), len(categories)))

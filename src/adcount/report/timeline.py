@@ -9,7 +9,7 @@ import pandas as pd
 def week_starts(posted_at: pd.Series) -> pd.Series:
     """The Monday (00:00) of each ad's week; NaT where the date is unknown."""
     day = pd.to_datetime(posted_at, utc=True, errors="coerce").dt.tz_convert(None).dt.normalize()
-    return day - pd.to_timedelta(day.dt.weekday, unit="D")
+    return day - pd.to_timedelta(day.dt.day_of_week, unit="D")
 
 
 def weeks_table(posted_at: pd.Series, person: np.ndarray) -> pd.DataFrame:
