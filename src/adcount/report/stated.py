@@ -122,7 +122,7 @@ def _read_values(values: pd.Series, field: str, contexts: Any) -> np.ndarray:
             found = frame[field].astype(str).str.extract(r"^([^|]*)", expand=False).fillna("").to_numpy(dtype=object)
             labels[todo] = found
     lookup = dict(zip(distinct, labels))
-    return text.map(lookup).fillna("").to_numpy(dtype=object)
+    return text.map(lookup).astype(object).fillna("").to_numpy(dtype=object)
 
 
 def _column_or(column: np.ndarray, from_text: pd.Series) -> np.ndarray:
