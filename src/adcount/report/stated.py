@@ -21,7 +21,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import scipy.sparse as sp
 
-from adcount.claims import Claims, builtin_languages, read_claims
+from adcount.claims import GENDERS, Claims, builtin_languages, read_claims
 from adcount.claims.lexicon import lexicon_data
 from adcount.normalize.text import normalize_texts
 
@@ -54,10 +54,9 @@ def stated_by_ads(table: pd.DataFrame, claims: Claims,
     """Per-ad statements of `table` (canonical ads columns) and its `claims` (`DedupResult.claims`).
     lexicons: the additions to the built-in lexicons the run used (`Config.claims.lexicons`)."""
     lexicons = dict(lexicons or {})
-    from_text = claims.to_frame()
-    gender = _column_or(read_gender_values(table["gender"]), from_text["gender"])
-    origin = _column_or(read_origin_values(table["nationality"]),
-                        from_text["origin"].str.extract(r"^([^|]*)", expand=False).fillna(""))
+    text_gender = np.asarray(("",) + GENDERS, dtype=object)[claims.gender.astype(np.int64) + 1]
+    gender = _column_or(read_gender_values(table["gender"]), text_gender)
+    origin = _column_or(read_origin_values(table["nationality"]), _first_label(claims.origins, claims.origin_labels))
     age = table["age"].to_numpy(dtype=float, na_value=np.nan)
     age = np.where(np.isnan(age), claims.age, age)
     normalised = pa.array(normalize_texts((table["title"] + "\n" + table["text"]).tolist()), type=pa.large_string())
@@ -125,8 +124,17 @@ def _read_values(values: pd.Series, field: str, contexts: Any) -> np.ndarray:
     return text.map(lookup).astype(object).fillna("").to_numpy(dtype=object)
 
 
-def _column_or(column: np.ndarray, from_text: pd.Series) -> np.ndarray:
-    return np.where(column != "", column, from_text.fillna("").to_numpy(dtype=object)).astype(object)
+def _column_or(column: np.ndarray, from_text: np.ndarray) -> np.ndarray:
+    return np.where(column != "", column, from_text).astype(object)
+
+
+def _first_label(per_ad: sp.csr_matrix, labels: np.ndarray) -> np.ndarray:
+    """Per ad, the first of its labels in label order ("" when none)."""
+    matrix = per_ad.tocsr().sorted_indices()
+    out = np.full(matrix.shape[0], "", dtype=object)
+    has = np.diff(matrix.indptr) > 0
+    out[has] = np.asarray(labels, dtype=object)[matrix.indices[matrix.indptr[:-1][has]]]
+    return out
 
 
 def _by_label(phrases: Mapping[str, str]) -> dict[str, list[str]]:
