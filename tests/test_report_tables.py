@@ -115,3 +115,27 @@ def test_networks_count_ties_between_persons(ads):
     assert (row["network_id"], row["persons"], row["ads"], row["phone"], row["template"], row["photo"]) == \
         ("N4", 2, 2, 1, 1, 0)
     assert row["origins"] == "FR 1" and row["sites"] == "site-c" and row["span_days"] == 1
+
+
+def test_every_report_language_has_every_key_and_its_number_format():
+    from adcount.report.strings import I18N_DIR, Strings, report_languages
+
+    import json
+    keys = {lang: set(json.loads((I18N_DIR / f"{lang}.json").read_text(encoding="utf-8"))) for lang in report_languages()}
+    assert set(keys) >= {"fr", "en"} and all(k == keys["en"] for k in keys.values())
+    assert Strings("fr").num(1234.5, 1) == "1 234,5" and Strings("fr").pct(0.456) == "46 %"
+    assert Strings("en").num(1234.5, 1) == "1,234.5" and Strings("en").pct(0.456) == "46%"
+
+
+def test_headline_is_the_linkage_count_and_week_lists_are_warned():
+    from adcount.estimate.result import Estimate
+    from adcount.report.headline import rank_estimates
+
+    linkage = Estimate(261, 244, 270, 0.95, "linkage-monte-carlo", {})
+    weeks = Estimate(1363, 1100, 1700, 0.95, "combined", {"lists": "week"})
+    ads = Estimate(320, 290, 380, 0.95, "combined", {"lists": "ads"})
+    main, others = rank_estimates([weeks, linkage, ads], np.asarray([1, 1, 3, 2, 1, 5]))
+    assert main.estimate is linkage
+    assert [(r.design, r.warning) for r in others] == [("week", "warn_biased"), ("ads", "")]
+    _, others = rank_estimates([linkage, weeks], np.asarray([2, 3, 4, 2]))  # nobody posts once
+    assert others[0].warning == ""
