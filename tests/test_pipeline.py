@@ -118,11 +118,12 @@ def test_cli_run_writes_every_output_and_is_deterministic(small_text_set, tmp_pa
         assert res.exit_code == 0, res.output
         outputs.append(out)
     expected = {"assignments.csv", "persons.csv", "links.parquet", "rejects.csv", "flags.csv",
-                "estimate.json", "report.html", "config.json"}
+                "estimate.json", "report.html", "config.json", "profiles.csv", "places.csv", "sites.csv",
+                "weeks.csv", "networks.csv", "protection_flags.csv", "report_summary.json"}
     assert expected <= set(_digests(outputs[0]))
     assert _digests(outputs[0]) == _digests(outputs[1])
     report = (outputs[0] / "report.html").read_text()
-    assert "persons" in report and "ph_" not in report
+    assert 'data-figure="headline"' in report and "ph_" not in report
 
 
 def test_cli_bad_input_is_one_line_and_non_zero(tmp_path):
