@@ -98,10 +98,11 @@ def _stage_bar() -> Iterator:
 
 def run_job(input_path: Path, out: Path, image_root: Optional[Path], config_path: Optional[Path],
             raw_contacts: bool, encoding: Optional[str], title: str, lists: tuple[str, ...] = ("ads",),
-            region: Optional[str] = None, lang: Optional[str] = None) -> dict:
+            region: Optional[str] = None, lang: Optional[str] = None, country: Optional[str] = None) -> dict:
     """Load, deduplicate, estimate and write every output; returns the estimates as dicts.
 
-    region: country of national phone formats, overriding the configuration's (see --region)."""
+    region: country of national phone formats, overriding the configuration's (see --region);
+    country: the country persons are national of in the report (default: the phones' region)."""
     from adcount.pipeline import deduplicate
     from adcount.schema import load_ads
 
@@ -118,7 +119,7 @@ def run_job(input_path: Path, out: Path, image_root: Optional[Path], config_path
             estimates.append(result.estimate(method="combined", lists=design))
         except ValueError as err:  # too few lists or persons: said in the output, not fatal
             _line("note", f"capture–recapture over {design} not estimated: {err}")
-    result.save(out, estimates=estimates, lang=lang, title=title)  # the report and its tables too
+    result.save(out, estimates=estimates, lang=lang, title=title, national=country)  # the report and its tables too
     console.print(result.summary(), highlight=False)
     return {e.method: e.to_dict() for e in estimates}
 
@@ -138,6 +139,8 @@ def run(
                                          "default: inferred from the ads."),
     lang: Optional[str] = typer.Option(None, "--lang", help="Language of report.html: fr or en "
                                        "(default: the language of most ads, else the locale)."),
+    country: Optional[str] = typer.Option(None, "--country", help="Country (ISO code) against which the report "
+                                          "counts persons as national or foreign; default: the phones' region."),
 ) -> None:
     """Deduplicate INPUT into persons and networks, estimate the count, write results and report.html."""
     unknown = sorted(set(lists) - {"ads", "site-group", "site", "week"})
@@ -145,7 +148,8 @@ def run(
         _fail(f"unknown --lists {', '.join(unknown)}; use ads, site-group, site or week")
     _output_folder(out)
     _guarded(lambda: run_job(input_path, out, image_root, config, raw_contacts, encoding,
-                             title=f"adcount: {input_path.name}", lists=tuple(lists), region=region, lang=lang))
+                             title=f"adcount: {input_path.name}", lists=tuple(lists), region=region, lang=lang,
+                             country=country))
     console.print(f"results written to {out}/", highlight=False)
 
 

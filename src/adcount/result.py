@@ -279,10 +279,11 @@ class DedupResult:
         return "\n".join(lines)
 
     def save(self, out_dir: str | Path, estimates: list[Estimate] | None = None,
-             lang: str | None = None, title: str | None = None) -> dict[str, Path]:
+             lang: str | None = None, title: str | None = None, national: str | None = None) -> dict[str, Path]:
         """Write assignments.csv, persons.csv, links.parquet, rejects.csv, flags.csv, estimate.json
         (the given estimates keyed by method; default: the linkage estimate), config.json, and the
-        report (report.html in `lang` and its tables: `report`)."""
+        report (report.html in `lang` and its tables, national = ISO country for the national/foreign
+        split: `report`)."""
         out = Path(out_dir)
         out.mkdir(parents=True, exist_ok=True)
         files = {
@@ -300,7 +301,8 @@ class DedupResult:
         files["estimate"].write_text(json.dumps(payload, indent=2, sort_keys=True) + "\n")
         files["config"] = out / "config.json"
         files["config"].write_text(self.config.to_json() + "\n")
-        files["report"] = self.report(out / "report.html", estimates=chosen, lang=lang, title=title)
+        files["report"] = self.report(out / "report.html", estimates=chosen, lang=lang, title=title,
+                                      national=national)
         return files
 
 
