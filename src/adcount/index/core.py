@@ -25,6 +25,11 @@ from adcount.schema import Ads, load_ads
 
 Progress = Callable[[str], None]
 PREFIX = {"person": "P", "network": "N"}
+# An EM fit on fewer candidate pairs than this is provisional: each addition refits it on every
+# stored ad and re-links them all (ids stay stable). Fitted on the first weekly eighth of
+# pas-de-calais-2018 (~90 ads) EM gave persons of pairwise F1 0.86 against the truth where the
+# whole set gives 0.97 (benchmarks/bench_index.py, docs/index.md); past this size the fit is kept.
+PROVISIONAL_MODEL_PAIRS = 10_000
 
 
 @dataclass(frozen=True)
@@ -133,9 +138,12 @@ class Index:
             rows = store.insert(records, first, batch)
             store.checkpoint("inserted")
             say("candidates")
-            touched = candidates.stored_candidates(store, records, first, self.config)
-            affected = store.rows_sharing(touched, "person") if touched.size else np.empty(0, np.int64)
-            affected = np.union1d(affected, rows)
+            if self._model_is_provisional():
+                affected = np.arange(first + len(rows), dtype=np.int64)
+            else:
+                touched = candidates.stored_candidates(store, records, first, self.config)
+                affected = store.rows_sharing(touched, "person") if touched.size else np.empty(0, np.int64)
+                affected = np.union1d(affected, rows)
             linkage, note = self._link(store.records(affected, self.config.text.num_perm))
             store.checkpoint("linked")
             say("persons")
@@ -155,13 +163,23 @@ class Index:
                         pd.concat([person_log[1], network_log[1]], ignore_index=True), loaded.rejects, flags,
                         int(known.sum()), len(affected) - len(rows), note)
 
+    def _model_is_provisional(self) -> bool:
+        """No model yet, or one fitted by EM on too few pairs (`PROVISIONAL_MODEL_PAIRS`)."""
+        fitted_on = self._store.meta("model_pairs")
+        return self._model is None or (fitted_on is not None and int(fitted_on) < PROVISIONAL_MODEL_PAIRS)
+
     def _link(self, records) -> tuple[stages.Linkage, str]:
-        """Link the records with the stored model; the first batch fits it (and stores it)."""
-        linkage = stages.link(records, self._model if self._model is not None else "em", self.config)
-        if self._model is None:
+        """Link the records with the stored model; while it is provisional, fit it again on
+        these records (every stored ad) and store it."""
+        provisional = self._model_is_provisional()
+        linkage = stages.link(records, "em" if provisional else self._model, self.config)
+        if provisional:
             self._model = linkage.model
             self._store.set_meta("model", stages.model_to_json(linkage.model))
             self._store.set_meta("model_note", linkage.model_note)
+            self._store.set_meta("model_pairs", str(len(linkage.pairs)))
+        elif self._store.meta("model") is None:  # a model given by the caller, kept from the first batch on
+            self._store.set_meta("model", stages.model_to_json(self._model))
         return linkage, self._store.meta("model_note") or ""
 
     def _regroup(self, batch: int, level: str, rows: np.ndarray, labels: np.ndarray,
