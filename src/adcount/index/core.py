@@ -125,8 +125,9 @@ class Index:
         loaded = ads if isinstance(ads, Ads) else load_ads(ads, image_root=image_root)
         table = loaded.table
         known = self._store.known(table["ad_id"].astype(str).to_numpy(dtype=object))
-        fresh = table[~known].assign(_id=table["ad_id"].astype(str)).sort_values("_id", kind="stable")
-        fresh = fresh.drop(columns="_id").reset_index(drop=True)
+        fresh = table[~known]
+        fresh = fresh.iloc[np.argsort(fresh["ad_id"].astype(str).to_numpy(dtype=str), kind="stable")]
+        fresh = fresh.reset_index(drop=True)
         say("signals")
         records, flags = stages.records_for(Ads(fresh, loaded.rejects, loaded.image_root, loaded.flags), self.config,
                                             key=self._key, key_dir=self.folder)
