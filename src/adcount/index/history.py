@@ -48,7 +48,7 @@ def _person_weeks(ads: pd.DataFrame) -> pd.DataFrame:
     """Distinct (person_id, week) of the dated ads; week = the Monday starting it."""
     ads = _dated(ads)
     ads = ads[ads["posted"].notna()]
-    week = ads["posted"].dt.normalize() - pd.to_timedelta(ads["posted"].dt.weekday, unit="D")
+    week = ads["posted"].dt.normalize() - pd.to_timedelta(ads["posted"].dt.day_of_week, unit="D")
     return pd.DataFrame({"person_id": ads["person_id"], "week": week}).drop_duplicates()
 
 

@@ -196,6 +196,7 @@ def result_view(records: AdRecords, linkage: Linkage, person: np.ndarray, networ
     columns = {"ad_id": table["ad_id"], "site": table["site"], "city": table["city"], "region": table["region"],
                "posted_at": pd.to_datetime(table["posted_at"].replace("", None)), "title": "", "text": "",
                "phones": [[] for _ in range(n)], "emails": [[] for _ in range(n)], "images": [[] for _ in range(n)],
+               "image_urls": [[] for _ in range(n)],
                "age": table["age"], "gender": table["gender"], "nationality": table["nationality"]}
     ads = Ads(pd.DataFrame(columns).reset_index(drop=True), rejects)
     age = np.where(np.isnan(table["age"].to_numpy(float)), linkage.claims.age, table["age"].to_numpy(float))
