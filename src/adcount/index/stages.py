@@ -166,11 +166,8 @@ def link(records: AdRecords, model: LinkModel | str, config: Config) -> Linkage:
     features = pair_features(pairs, signals)
     fitted, note = _scorer(model, comparison_levels(features), pair_weights(n, pairs))
     threshold = config.link.person_threshold
-    extra = complete_pairs(person_labels(n, pairs, fitted.predict_proba(comparison_levels(features)), threshold), pairs)
-    if len(extra):
-        pairs, order = _merged(pairs, extra)
-        features = pd.concat([features, pair_features(extra, signals)], ignore_index=True).iloc[order]
-        features = features.reset_index(drop=True)
+    linked = person_labels(n, pairs, fitted.predict_proba(comparison_levels(features)), threshold)
+    pairs, features = _completed(pairs, features, complete_pairs(linked, pairs), signals)
     levels = comparison_levels(features)
     probability = fitted.predict_proba(levels)
     persons = split_chains(n, pairs, probability, threshold)
@@ -207,6 +204,15 @@ def result_view(records: AdRecords, linkage: Linkage, person: np.ndarray, networ
         contacts=linkage.contacts, text_usable=usable, flags=_flags(ads.flags, _no_photo_flags()),
         claims=linkage.claims, coverage=channel_coverage(ads.table, linkage.contacts, usable, linkage.photo_count, age),
         model_note=linkage.model_note)
+
+
+def _completed(pairs: np.ndarray, features: pd.DataFrame, extra: np.ndarray,
+               signals: AdSignals) -> tuple[np.ndarray, pd.DataFrame]:
+    """Pairs and features with the pairs inside multi-ad components added (`complete_pairs`),
+    so chains are re-split on full evidence, sorted as `deduplicate` sorts them."""
+    merged, order = _merged(pairs, extra)
+    added = pair_features(extra, signals) if len(extra) else features.iloc[:0]
+    return merged, pd.concat([features, added], ignore_index=True).iloc[order].reset_index(drop=True)
 
 
 def _contact_keys(records: AdRecords) -> ContactKeys:
