@@ -45,6 +45,7 @@ _EXPORTS: dict[str, str] = {
     "save_model": "adcount.link.model_io",
     "load_model": "adcount.link.model_io",
     "fold_labels": "adcount.link.active",
+    "Index": "adcount.index",
 }
 
 __all__ = sorted([*_EXPORTS, "synth", "__version__"])

@@ -1,4 +1,4 @@
-"""Command line: `adcount run`, `adcount synth`, `adcount demo`.
+"""Command line: `adcount run`, `adcount synth`, `adcount demo` (and the index commands of `cli_index`).
 
 The commands call the same stages as the Python API. Bad input ends with one line on stderr
 naming the problem (the key, column or path) and exit code 2, never a traceback; an unexpected
@@ -20,6 +20,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
+from adcount.cli_index import register as register_index_commands
 from adcount.config import Config, ConfigError
 from adcount.io import InputError
 
@@ -201,6 +202,8 @@ def demo(
         f"{scores['network']['pairwise_f1']:.3f}", highlight=False)
     console.print(f"report: {out / 'report.html'}", highlight=False)
 
+
+register_index_commands(app)
 
 if __name__ == "__main__":
     app()
