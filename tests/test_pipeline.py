@@ -118,11 +118,12 @@ def test_cli_run_writes_every_output_and_is_deterministic(small_text_set, tmp_pa
         assert res.exit_code == 0, res.output
         outputs.append(out)
     expected = {"assignments.csv", "persons.csv", "links.parquet", "rejects.csv", "flags.csv",
-                "estimate.json", "report.html", "config.json"}
+                "estimate.json", "report.html", "config.json", "profiles.csv", "places.csv", "sites.csv",
+                "weeks.csv", "networks.csv", "protection_flags.csv", "report_summary.json"}
     assert expected <= set(_digests(outputs[0]))
     assert _digests(outputs[0]) == _digests(outputs[1])
     report = (outputs[0] / "report.html").read_text()
-    assert "persons" in report and "ph_" not in report
+    assert 'data-figure="headline"' in report and "ph_" not in report
 
 
 def test_cli_bad_input_is_one_line_and_non_zero(tmp_path):
@@ -198,3 +199,22 @@ def test_cli_unknown_capture_design_is_refused(small_text_set, tmp_path):
     res = CliRunner().invoke(app, ["run", str(small_text_set / "ads.csv"), "--out", str(tmp_path / "o"),
                                    "--lists", "months"])
     assert res.exit_code == 2 and "unknown --lists months" in res.output
+
+
+def test_cli_country_sets_the_national_foreign_split(pas_de_calais, tmp_path):
+    """--country names the country persons are national of; the default is the phones' region."""
+    _, out, _ = pas_de_calais
+    splits = {}
+    for country in (None, "RO"):
+        folder = tmp_path / (country or "default")
+        args = ["run", str(out / "ads.csv"), "--out", str(folder), "--image-root", str(out)]
+        res = CliRunner().invoke(app, args + (["--country", country] if country else []))
+        assert res.exit_code == 0, res.output
+        summary = json.loads((folder / "report_summary.json").read_text())
+        profiles = pd.read_csv(folder / "profiles.csv", keep_default_na=False)
+        status = profiles[profiles["dimension"] == "status"].set_index("category")["persons"]
+        origin = profiles[profiles["dimension"] == "origin"].set_index("category")["persons"]
+        splits[country] = (summary["national_country"], status["national"], origin)
+    assert splits[None][0] == "FR" and splits["RO"][0] == "RO"
+    assert splits[None][1] == splits[None][2]["FR"]  # national = persons of French origin
+    assert splits["RO"][1] == splits["RO"][2]["RO"] < splits[None][1]

@@ -40,6 +40,8 @@ _EXPORTS: dict[str, str] = {
     "FellegiSunter": "adcount.link.fellegi_sunter",
     "save_model": "adcount.link.model_io",
     "load_model": "adcount.link.model_io",
+    # a persistent index that links new scrapes to the persons already known
+    "Index": "adcount.index",
 }
 
 __all__ = sorted([*_EXPORTS, "synth", "tools", "__version__"])

@@ -1,4 +1,4 @@
-"""Command line: `adcount run`, `adcount synth`, `adcount demo`.
+"""Command line: `adcount run`, `adcount synth`, `adcount demo` (and the index commands of `cli_index`).
 
 The commands call the same stages as the Python API. Bad input ends with one line on stderr
 naming the problem (the key, column or path) and exit code 2, never a traceback; an unexpected
@@ -23,6 +23,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
+from adcount.cli_index import register as register_index_commands
 from adcount.config import Config, ConfigError
 from adcount.load.io import InputError
 
@@ -101,13 +102,13 @@ def _stage_bar(stages: tuple[str, ...]) -> Iterator:
 
 def run_job(input_path: Path, out: Path, image_root: Optional[Path], config_path: Optional[Path],
             raw_contacts: bool, encoding: Optional[str], title: str, lists: tuple[str, ...] = ("ads",),
-            region: Optional[str] = None) -> dict:
+            region: Optional[str] = None, lang: Optional[str] = None, country: Optional[str] = None) -> dict:
     """Load, deduplicate, estimate and write every output; returns the estimates as dicts.
 
-    region: country of national phone formats, overriding the configuration's (see --region)."""
+    region: country of national phone formats, overriding the configuration's (see --region);
+    country: the country persons are national of in the report (default: the phones' region)."""
     from adcount.load.schema import load_ads
     from adcount.pipeline import STAGE_NAMES, deduplicate
-    from adcount.report.html import write_report
 
     config = Config.load(config_path) if config_path else Config()
     if region is not None:
@@ -122,8 +123,7 @@ def run_job(input_path: Path, out: Path, image_root: Optional[Path], config_path
             estimates.append(result.estimate(method="combined", lists=design))
         except ValueError as err:  # too few lists or persons: said in the output, not fatal
             _line("note", f"capture–recapture over {design} not estimated: {err}")
-    result.save(out, estimates=estimates)
-    write_report(result, estimates, out / "report.html", title=title)
+    result.save(out, estimates=estimates, lang=lang, title=title, national=country)  # the report and its tables too
     console.print(result.summary(), highlight=False)
     return {e.method: e.to_dict() for e in estimates}
 
@@ -141,6 +141,10 @@ def run(
     region: Optional[str] = typer.Option(None, "--region", help="Country of national phone formats (ISO code: "
                                          "FR, US, CA, GB ...) for ads without a country column value; "
                                          "default: inferred from the ads."),
+    lang: Optional[str] = typer.Option(None, "--lang", help="Language of report.html: fr or en "
+                                       "(default: the language of most ads, else the locale)."),
+    country: Optional[str] = typer.Option(None, "--country", help="Country (ISO code) against which the report "
+                                          "counts persons as national or foreign; default: the phones' region."),
 ) -> None:
     """Deduplicate INPUT into persons and networks, estimate the count, write results and report.html."""
     unknown = sorted(set(lists) - {"ads", "site-group", "site", "week"})
@@ -148,7 +152,8 @@ def run(
         _fail(f"unknown --lists {', '.join(unknown)}; use ads, site-group, site or week")
     _output_folder(out)
     _guarded(lambda: run_job(input_path, out, image_root, config, raw_contacts, encoding,
-                             title=f"adcount: {input_path.name}", lists=tuple(lists), region=region))
+                             title=f"adcount: {input_path.name}", lists=tuple(lists), region=region, lang=lang,
+                             country=country))
     console.print(f"results written to {out}/", highlight=False)
 
 
@@ -200,6 +205,8 @@ def demo(
         f"{scores['network']['pairwise_f1']:.3f}", highlight=False)
     console.print(f"report: {out / 'report.html'}", highlight=False)
 
+
+register_index_commands(app)
 
 if __name__ == "__main__":
     app()

@@ -32,6 +32,8 @@ SCHEMA: dict[str, Any] = {
     "origin": {"words": _MAP, "countries": _MAP, "country_cues": _LIST, "trip_words": _LIST, "traps": _LIST,
                "not_before": _LIST, "not_after": _LIST},
     "spoken": {"words": _MAP, "cues_before": _LIST, "cues_after": _LIST, "connectors": _LIST},
+    "youth_words": _LIST,  # youth wording that, with a claimed age under 20, raises a protection flag (report)
+    "services": _MAP,  # service phrase -> service label, for the persons' profiles (report)
 }
 _ORIGIN_LABEL = re.compile(r"[A-Z]{2}|[a-z]+(-[a-z]+)*")  # ISO 3166 alpha-2, or a region such as "latina"
 _LANGUAGE_CODE = re.compile(r"[a-z]{2,3}")  # ISO 639-1 (639-3 where 639-1 has none)

@@ -148,6 +148,37 @@ class DedupResult:
             persons[f"{kind}s"] = _joined(person[contacts.rows[keep]], labels, n, skip_empty=False)
         return persons
 
+    def __repr__(self) -> str:
+        from adcount.report.notebook import result_repr
+
+        return result_repr(self.n_ads, self.n_persons, self.n_networks, len(self.rejects))
+
+    def _repr_html_(self) -> str:
+        from adcount.report.notebook import result_html
+
+        return result_html(self.n_ads, self.n_persons, self.n_networks, len(self.rejects), len(self.flags),
+                           self.coverage.warnings)
+
+    def report_inputs(self, estimates: list[Estimate] | None = None, national: str | None = None) -> Any:
+        """The plain data the report is made of (`adcount.report.tables.ReportInputs`)."""
+        from adcount.report.tables import ReportInputs
+
+        return ReportInputs(
+            table=self.ads.table, person=self.person, network=self.network, person_ids=self.person_ids,
+            network_ids=self.network_ids, claims=self.claims, pairs=self.pairs, probability=self.probability,
+            features=self.features, estimates=estimates or [self.estimate()], coverage=self.coverage.to_dict(),
+            rejects=self.rejects, n_data_flags=len(self.flags), lexicons=self.config.claims.lexicons,
+            national=(self.contacts.region.region or "") if national is None else national.upper(),
+            seed=self.config.estimate.seed)
+
+    def report(self, path: str | Path, lang: str | None = None, estimates: list[Estimate] | None = None,
+               title: str | None = None, national: str | None = None) -> Path:
+        """Write the diagnostic (HTML, `lang` "fr" | "en", default from the ads) and its CSV/JSON
+        tables beside it (docs/report.md); return the HTML's path."""
+        from adcount.report.html import write_report
+
+        return write_report(self, estimates or [self.estimate()], path, title=title, lang=lang, national=national)
+
     def estimate(self, level: float | None = None, method: str = "linkage", **kwargs: Any) -> Estimate:
         """Number of persons, with an interval.
 
@@ -226,9 +257,12 @@ class DedupResult:
         ] + ([f"link model: {self.model_note}"] if self.model_note else [])
         return "\n".join(lines)
 
-    def save(self, out_dir: str | Path, estimates: list[Estimate] | None = None) -> dict[str, Path]:
+    def save(self, out_dir: str | Path, estimates: list[Estimate] | None = None,
+             lang: str | None = None, title: str | None = None, national: str | None = None) -> dict[str, Path]:
         """Write assignments.csv, persons.csv, links.parquet, rejects.csv, flags.csv, estimate.json
-        (the given estimates keyed by method; default: the linkage estimate) and config.json."""
+        (the given estimates keyed by method; default: the linkage estimate), config.json, and the
+        report (report.html in `lang` and its tables, national = ISO country for the national/foreign
+        split: `report`)."""
         out = Path(out_dir)
         out.mkdir(parents=True, exist_ok=True)
         files = {
@@ -246,6 +280,8 @@ class DedupResult:
         files["estimate"].write_text(json.dumps(payload, indent=2, sort_keys=True) + "\n")
         files["config"] = out / "config.json"
         files["config"].write_text(self.config.to_json() + "\n")
+        files["report"] = self.report(out / "report.html", estimates=chosen, lang=lang, title=title,
+                                      national=national)
         return files
 
 

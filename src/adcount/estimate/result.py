@@ -71,6 +71,11 @@ class Estimate:
         """Whether `value` lies inside [low, high]."""
         return bool(self.low <= value <= self.high)
 
+    def _repr_html_(self) -> str:
+        from adcount.report.notebook import estimate_html
+
+        return estimate_html(self.point, self.low, self.high, self.level, self.method)
+
     def __repr__(self) -> str:
         return (
             f"Estimate({self.point:,.0f} persons, {self.level:.0%} interval "

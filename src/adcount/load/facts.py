@@ -37,7 +37,7 @@ def ad_facts(table: pd.DataFrame, claimed_age: np.ndarray) -> AdFacts:
     """The facts of every ad; `claimed_age`: the age each text claims (NaN when none)."""
     given = table["age"].to_numpy(dtype=float, na_value=np.nan)
     return AdFacts(age=np.where(np.isnan(given), claimed_age, given), day=posting_days(table["posted_at"]),
-                   city=_codes(table["city"]), site=_codes(table["site"]),
+                   city=text_codes(table["city"]), site=text_codes(table["site"]),
                    id_rank=ad_id_rank(table["ad_id"].to_numpy(dtype=object)))
 
 
@@ -48,7 +48,7 @@ def posting_days(posted: pd.Series) -> np.ndarray:
     return days / 86400.0
 
 
-def _codes(values: pd.Series) -> np.ndarray:
+def text_codes(values: pd.Series) -> np.ndarray:
     """Integer codes of a text column after light folding; -1 for empty."""
     folded = values.astype(str).str.strip().str.casefold()
     codes, _ = pd.factorize(folded.where(folded != ""), use_na_sentinel=True)

@@ -82,6 +82,11 @@ class Ads:
     def __repr__(self) -> str:
         return f"Ads({len(self.table)} valid, {len(self.rejects)} rejected, {len(self.flags)} flagged)"
 
+    def _repr_html_(self) -> str:
+        from adcount.report.notebook import ads_html
+
+        return ads_html(self.table, len(self.rejects), len(self.flags))
+
 
 def _key(name: Any) -> str:
     folded = unicodedata.normalize("NFKD", str(name)).encode("ascii", "ignore").decode()

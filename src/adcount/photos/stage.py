@@ -13,9 +13,9 @@ import scipy.sparse as sp
 from adcount.photos.hamming import DEFAULT_MAX_DISTANCE, image_pairs, pair_distances
 from adcount.config import ImageConfig
 from adcount.claims.persons_per_key import age_runs
-from adcount.photos.spread import photo_spread
-from adcount.photos.hashing import hash_images
 from adcount.contacts.keys import ContactKeys
+from adcount.photos.hashing import ImageHashes, hash_images
+from adcount.photos.spread import photo_spread
 
 
 @dataclass(frozen=True)
@@ -37,18 +37,35 @@ def photo_evidence(table: pd.DataFrame, image_root: Path | None, config: ImageCo
     network shows for all its persons: one phone, several ages) the shared photo is seen with.
     age: claimed age per ad (NaN unknown); day: posting day per ad (NaN unknown)."""
     radius = DEFAULT_MAX_DISTANCE if config.max_distance is None else config.max_distance
+    hashes, owner, flags = hash_ad_photos(table, image_root, config)
+    if hashes is None:
+        none = np.empty(0, np.int64)
+        counts = table["images"].map(len).to_numpy(dtype=np.int64)  # int even for an empty table
+        return PhotoEvidence(np.empty((0, 2), np.int64), none, none, none, counts, radius, flags)
+    return hashed_photo_evidence(hashes, owner, radius, contacts, age, day, flags)
+
+
+def hash_ad_photos(table: pd.DataFrame, image_root: Path | None,
+                   config: ImageConfig) -> tuple[ImageHashes | None, np.ndarray, pd.DataFrame]:
+    """Perceptual hashes of every photo of every ad (None when no ad shows one), the ad row of
+    each photo, and the flags of the photos that could not be hashed (the loader's flag columns)."""
     counts = table["images"].map(len).to_numpy(dtype=np.int64)  # int even for an empty table
     owner = np.repeat(np.arange(len(table)), counts)
     relative = [p for paths in table["images"] for p in paths]
-    empty = np.empty((0, 2), np.int64)
     if not relative:
-        none = np.empty(0, np.int64)
-        return PhotoEvidence(empty, none, none, none, counts, radius, _no_flags())
+        return None, owner, _no_flags()
     paths = [(image_root / p) if image_root is not None else Path(p) for p in relative]
     hashes = hash_images(paths, threads=config.threads)
     flags = pd.DataFrame({"ad_id": table["ad_id"].to_numpy()[owner[~hashes.ok]], "column": "images",
                           "value": np.asarray(relative, dtype=object)[~hashes.ok],
                           "reason": np.asarray(hashes.errors, dtype=object)[~hashes.ok]})
+    return hashes, owner, flags
+
+
+def hashed_photo_evidence(hashes: ImageHashes, owner: np.ndarray, radius: int, contacts: ContactKeys,
+                          age: np.ndarray, day: np.ndarray, flags: pd.DataFrame) -> PhotoEvidence:
+    """`photo_evidence` from photos already hashed (owner: the ad of each hash row; one ad per
+    entry of `age`), as the persistent index reads them back from its store."""
     photo_pairs = image_pairs(hashes, max_distance=radius)
     distance = pair_distances(hashes, photo_pairs)
     spread = _photo_spread(photo_pairs, owner, contacts)
@@ -64,7 +81,7 @@ def photo_evidence(table: pd.DataFrame, image_root: Path | None, config: ImageCo
     frame = frame[frame["a"] != frame["b"]].sort_values(["a", "b", "s", "c", "d"], kind="stable")
     frame = frame.drop_duplicates(["a", "b"])
     ad_pairs = frame[["a", "b"]].to_numpy(np.int64)
-    hashed = np.bincount(owner[hashes.ok], minlength=len(table)).astype(np.int64)
+    hashed = np.bincount(owner[hashes.ok], minlength=age.size).astype(np.int64)
     return PhotoEvidence(ad_pairs.reshape(-1, 2), frame["d"].to_numpy(np.int64), frame["s"].to_numpy(np.int64),
                          frame["c"].to_numpy(np.int64), hashed, radius, flags)
 

@@ -1,29 +1,40 @@
-"""A self-contained HTML summary of a run, shaped like the diagnostics it replaces.
+"""A self-contained HTML diagnostic of a run, in French or English: who, where, when, how.
 
 One file, no scripts, no external assets (it is read offline and forwarded by e-mail): the
-headline count with its interval, what each evidence channel saw, where people are advertised (by city
-and by site), how ads spread over persons, networks, and what was rejected or flagged. Contacts
-never appear, raw or pseudonymised: a report is for sharing.
+headline count with its plain-words meaning, protection flags, profiles with shares and
+intervals, places (a map where the ads can be placed), sites, weeks, networks and what ties them,
+the other estimates with their assumptions and warnings, the evidence seen, and how to read it
+all. Contacts never appear, raw or pseudonymised: a report is for sharing. Every number it prints
+is in the CSV/JSON files `tables.write_tables` writes beside it.
 """
 
 from __future__ import annotations
 
 import html
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 
 from adcount.estimate.result import Estimate
+from adcount.report.charts import bars, weekly
+from adcount.report.headline import Ranked, rank_estimates
+from adcount.report.networks import TIES
+from adcount.report.strings import Strings, choose_language
+from adcount.report.svgmap import boundaries, departement_map
+from adcount.report.tables import ReportInputs, ReportTables, build_tables, write_tables
 from adcount.result import DedupResult
 
+SHOWN_ROWS = 25  # rows of a long table or chart shown in the page; all of them are in its CSV
+SHOWN_ORIGINS = 15
+
 _STYLE = """
-body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:2rem auto;max-width:60rem;color:#222;line-height:1.45}
-h1{font-size:1.6rem;margin-bottom:.2rem} h2{font-size:1.2rem;margin-top:2rem;border-bottom:1px solid #ddd}
+body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:2rem auto;max-width:62rem;color:#222;line-height:1.45;padding:0 1rem}
+h1{font-size:1.6rem;margin-bottom:.2rem} h2{font-size:1.2rem;margin-top:2rem;border-bottom:1px solid #ddd} h3{font-size:1rem;margin:1rem 0 .2rem}
 .headline{font-size:2.4rem;font-weight:700;margin:.5rem 0} .muted{color:#666;font-size:.9rem}
-table{border-collapse:collapse;margin:.5rem 0;font-size:.92rem} th,td{padding:.25rem .6rem;border-bottom:1px solid #eee;text-align:right}
-th:first-child,td:first-child{text-align:left} .bar{fill:#4a6fa5} .grid{display:grid;grid-template-columns:1fr 1fr;gap:2rem}
-.warning{background:#fff4e0;border-left:4px solid #e0a000;padding:.4rem .8rem}
+table{border-collapse:collapse;margin:.5rem 0;font-size:.9rem} th,td{padding:.2rem .55rem;border-bottom:1px solid #eee;text-align:right}
+th:first-child,td:first-child{text-align:left} .bar{fill:#4a6fa5} .grid{display:grid;grid-template-columns:1fr 1fr;gap:1.5rem}
+.warning{background:#fff4e0;border-left:4px solid #e0a000;padding:.4rem .8rem} .protect{background:#fdecea;border-left:4px solid #c0392b;padding:.5rem .9rem}
 """
 
 
@@ -31,126 +42,182 @@ def _e(value: object) -> str:
     return html.escape(str(value))
 
 
-def _table(frame: pd.DataFrame, max_rows: int = 25) -> str:
-    head = "".join(f"<th>{_e(c)}</th>" for c in frame.columns)
-    rows = []
-    for record in frame.head(max_rows).itertuples(index=False):
-        cells = "".join(f"<td>{_e(_fmt(v))}</td>" for v in record)
-        rows.append(f"<tr>{cells}</tr>")
-    more = f'<p class="muted">{len(frame) - max_rows} more rows in the CSV files.</p>' if len(frame) > max_rows else ""
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>{more}"
+def _table(header: list[str], rows: list[list[str]], total: int, file: str, s: Strings) -> str:
+    head = "".join(f"<th>{_e(h)}</th>" for h in header)
+    body = "".join("<tr>" + "".join(f"<td>{_e(c)}</td>" for c in row) + "</tr>" for row in rows[:SHOWN_ROWS])
+    more = total - min(len(rows), SHOWN_ROWS)
+    note = f'<p class="muted">{_e(s("more_rows", count=s.num(more), file=file))}</p>' if more > 0 else ""
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{note}"
 
 
-def _fmt(value: object) -> str:
-    if isinstance(value, float):
-        return "" if np.isnan(value) else f"{value:,.1f}" if not value.is_integer() else f"{value:,.0f}"
-    return str(value)
+def render(tables: ReportTables, estimates: list[Estimate], lang: str, title: str | None = None) -> str:
+    """The report as an HTML string. `estimates`: the linkage estimate and any others."""
+    s = Strings(lang)
+    summary = tables.summary
+    sizes = [int(k) for k, v in summary["ads_per_person"].items() for _ in range(v)]
+    main, others = rank_estimates(estimates, pd.Series(sizes, dtype=int).to_numpy())
+    est = main.estimate
+    title = title or s("title")
+    sections = [
+        f"<h1>{_e(title)}</h1><p class=\"muted\">{_e(_meta(summary, s))}</p>",
+        f'<div class="headline" data-figure="headline">{s.num(est.point)} {_e(s("headline_unit"))}</div>',
+        f"<p>{_e(s('headline_sentence', point=s.num(est.point), level=s.pct(est.level), low=s.num(est.low), high=s.num(est.high)))}</p>",
+        f'<p class="muted">{_e(s("duplicate_rate", rate=s.pct(est.details.get("duplicate_rate", 0.0))))}</p>',
+        _protection(summary, s),
+        _who(tables.profiles, summary, est.level, s),
+        _where(tables, summary, s),
+        _when(tables.weeks, s),
+        _how(tables.networks, s),
+        _others(others, summary, s),
+        f"<h2>{_e(s('evidence_title'))}</h2>{_coverage(summary['coverage'], s)}",
+        _rejects(summary, s),
+        f"<h2>{_e(s('read_title'))}</h2><ul>" + "".join(f"<li>{_e(s(f'read_{k}'))}</li>" for k in range(1, 7)) + "</ul>",
+        f'<p class="muted">{_e(s("footer", version=_version()))}</p>',
+    ]
+    return (f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>{_e(title)}</title>'
+            f"<style>{_STYLE}</style></head><body>{''.join(sections)}</body></html>\n")
 
 
-def _bars(labels: list[str], values: list[float], width: int = 420) -> str:
-    """A horizontal bar chart as inline SVG."""
-    if not values:
-        return '<p class="muted">nothing to show</p>'
-    top = max(values) or 1
-    row = 18
-    parts = [f'<svg width="{width + 180}" height="{row * len(values) + 4}" role="img">']
-    for i, (label, value) in enumerate(zip(labels, values)):
-        y = i * row + 2
-        length = int((width - 60) * value / top)  # room left for the value label
-        parts.append(f'<text x="0" y="{y + 12}" font-size="11">{_e(label)[:26]}</text>')
-        parts.append(f'<rect class="bar" x="170" y="{y}" width="{length}" height="{row - 5}"/>')
-        parts.append(f'<text x="{174 + length}" y="{y + 12}" font-size="11">{value:,.0f}</text>')
-    parts.append("</svg>")
+def _version() -> str:
+    try:
+        return version("adcount")
+    except PackageNotFoundError:
+        return ""
+
+
+def _meta(summary: dict, s: Strings) -> str:
+    values = dict(ads=s.num(summary["n_ads"]), sites=s.num(summary["n_sites"]), rejected=s.num(summary["n_rejected"]),
+                  data_flags=s.num(summary["n_data_flags"]))
+    if summary["first_seen"] is None:
+        return s("meta_no_dates", **values)
+    return s("meta", first=summary["first_seen"][:10], last=summary["last_seen"][:10], **values)
+
+
+def _protection(summary: dict, s: Strings) -> str:
+    counts = summary["protection"]
+    minors, young = counts["claimed_minor"], counts["young_with_youth_wording"]
+    body = (f'<p data-figure="protection">{_e(s("protection_counts", minors=s.num(minors), young=s.num(young)))}</p>'
+            f'<p class="muted">{_e(s("protection_note"))}</p>') if minors + young else \
+        f'<p data-figure="protection">{_e(s("protection_none"))}</p>'
+    return f'<h2>{_e(s("protection_title"))}</h2><div class="protect">{body}</div>'
+
+
+def _category(dimension: str, category: str, s: Strings) -> str:
+    key = f"cat_{category}"
+    return s(key) if dimension in ("gender", "status", "young") and s.has(key) else category
+
+
+def _who(profiles: pd.DataFrame, summary: dict, level: float, s: Strings) -> str:
+    parts = [f"<h2>{_e(s('who_title'))}</h2><p class=\"muted\">{_e(s('who_note', level=s.pct(level)))}</p><div class=\"grid\">"]
+    country = summary["national_country"]
+    for dimension in ("gender", "age", "young", "status", "origin", "languages", "services"):
+        rows = profiles[profiles["dimension"] == dimension]
+        if dimension == "status":
+            heading = s("dim_status", country=country) if country else s("dim_status_unknown")
+        else:
+            heading = s(f"dim_{dimension}")
+        if rows.empty or int(rows["base"].max()) == 0:
+            continue
+        shown = rows.head(SHOWN_ORIGINS) if dimension == "origin" else rows
+        table = _table([s("col_category"), s("col_persons"), s("col_share"), s("col_interval")],
+                       [[_category(dimension, r.category, s), s.num(r.persons), s.pct(r.share),
+                         f"{s.pct(r.low)} – {s.pct(r.high)}"] for r in shown.itertuples()],
+                       len(rows) if dimension == "origin" else len(shown), "profiles.csv", s)
+        base = int(rows["base"].iloc[0])
+        chart = bars(f"profile-{dimension}", [_category(dimension, c, s) for c in shown["category"]],
+                     shown["share"].fillna(0).tolist(), s.pct, width=160)
+        parts.append(f'<div><h3>{_e(heading)}</h3>{chart}{table}<p class="muted">'
+                     f'{_e(s("not_stated", count=s.num(summary["n_persons"] - base)))}</p></div>')
+    return "".join(parts) + "</div>"
+
+
+def _where(tables: ReportTables, summary: dict, s: Strings) -> str:
+    places = tables.places
+    named = places.assign(place=places["place"].replace("", "?"))
+    chart = bars("places", named["place"].head(SHOWN_ROWS).tolist(), named["persons"].head(SHOWN_ROWS).astype(float).tolist(),
+                 lambda v: s.num(v))
+    more = len(places) - min(len(places), SHOWN_ROWS)
+    chart += f'<p class="muted">{_e(s("more_rows", count=s.num(more), file="places.csv"))}</p>' if more > 0 else ""
+    parts = [f"<h2>{_e(s('where_title'))}</h2><h3>{_e(s('places_chart'))}</h3>{chart}",
+             f"<p>{_e(s('touring', touring=s.num(summary['touring_persons']), base=s.num(summary['persons_with_city'])))}</p>"]
+    drawn = departement_map(tables.departements, lambda v: s.num(v))
+    if drawn:
+        source = boundaries()
+        parts.append(f"<h3>{_e(s('map_title'))}</h3>{drawn}<p class=\"muted\">"
+                     f"{_e(s('map_source', source=source['source'], licence=source['licence']))}</p>")
+    sites = tables.sites
+    parts.append(f"<h3>{_e(s('sites_title'))}</h3>" + _table(
+        [s("col_site"), s("col_ads"), s("col_persons"), s("col_only_here"), s("col_share")],
+        [[r.site or "?", s.num(r.ads), s.num(r.persons), s.num(r.persons_only_here), s.pct(r.share_of_persons)]
+         for r in sites.itertuples()], len(sites), "sites.csv", s))
     return "".join(parts)
 
 
-def _interval(est: Estimate) -> str:
-    return f"{est.level:.0%} interval {est.low:,.0f} – {est.high:,.0f}"
+def _when(weeks: pd.DataFrame, s: Strings) -> str:
+    if weeks.empty:
+        return ""
+    labels = weeks["week"].dt.strftime("%Y-%m-%d").tolist()
+    chart = weekly("weeks", labels, weeks["ads"].tolist(), weeks["persons"].tolist())
+    return f"<h2>{_e(s('when_title'))}</h2>{chart}<p class=\"muted\">{_e(s('weeks_chart'))}</p>"
 
 
-def render(result: "DedupResult", estimates: list[Estimate], title: str = "adcount report") -> str:
-    """The report as an HTML string. `estimates`: the linkage estimate first, then any others."""
-    main = estimates[0]
-    table = result.ads.table
-    persons = result.persons
-    frame = pd.DataFrame({"person": result.person, "city": table["city"].replace("", "(unknown)"),
-                          "site": table["site"].replace("", "(unknown)")})
-    by_city = frame.groupby("city").agg(ads=("person", "size"), persons=("person", "nunique"))
-    by_city = by_city.sort_values(["persons", "ads"], ascending=False)
-    by_site = frame.groupby("site").agg(ads=("person", "size"), persons=("person", "nunique"))
-    by_site = by_site.sort_values(["ads", "persons"], ascending=False)
-    ads_per_person = persons["n_ads"].value_counts().sort_index()
-    network_sizes = persons.groupby("network_id").size()
-    multi = network_sizes[network_sizes > 1].sort_values(ascending=False)
-
-    other_rows = "".join(
-        f"<tr><td>{_e(e.method)}</td><td>{_e(_meaning(e))}</td><td>{e.point:,.0f}</td><td>{e.low:,.0f}</td>"
-        f"<td>{e.high:,.0f}</td></tr>" for e in estimates)
-    body = f"""
-<h1>{_e(title)}</h1>
-<p class="muted">{result.n_ads} ads analysed, {len(result.rejects)} rejected with a reason, {len(result.flags)} flagged (a photo or characters that could not be used; their ads kept).</p>
-<div class="headline">{main.point:,.0f} persons</div>
-<p>{_interval(main)} — persons behind the ads seen (uncertainty of the links between ads).</p>
-<p class="muted">Duplicate rate found here: {main.details.get('duplicate_rate', 0):.0%} of the ads are another ad of a person already counted.</p>
-<h2>Evidence seen</h2>
-{_coverage(result)}
-<h2>Estimates</h2>
-<table><thead><tr><th>method</th><th>what it counts</th><th>persons</th><th>low</th><th>high</th></tr></thead><tbody>{other_rows}</tbody></table>
-<p class="muted">Capture–recapture estimates count people seen on none of the scraped sites too; they rest on assumptions (a closed population; for site lists, that being on one site says nothing of being on another) discussed in docs/estimates.md. When they disagree, the ads-per-person design is usually the sounder for ad data.</p>
-<h2>Networks</h2>
-<p>{result.n_networks} networks; {len(multi)} tie two persons or more together (shared phone, e-mail, handle or ad template), covering {int(multi.sum()) if len(multi) else 0} persons.</p>
-{_bars([f"{k}" for k in multi.index[:15]], [float(v) for v in multi.values[:15]])}
-<div class="grid"><div>
-<h2>Where: persons by city</h2>
-{_bars(list(by_city.index[:20]), by_city["persons"].astype(float).tolist()[:20])}
-</div><div>
-<h2>Sites</h2>
-{_table(by_site.reset_index(), 20)}
-</div></div>
-<h2>Ads per person</h2>
-{_bars([str(k) for k in ads_per_person.index[:20]], ads_per_person.astype(float).tolist()[:20])}
-<h2>Claimed profiles</h2>
-{_profile(persons)}
-<h2>Rejected ads</h2>
-{_table(result.rejects.groupby("reason").size().rename("ads").reset_index()) if len(result.rejects) else '<p class="muted">none</p>'}
-<p class="muted">Made by adcount. Contacts are not shown in this report; the CSV files carry keyed pseudonyms.</p>
-"""
-    return f"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{_e(title)}</title><style>{_STYLE}</style></head><body>{body}</body></html>\n"
+def _how(networks: pd.DataFrame, s: Strings) -> str:
+    head = f"<h2>{_e(s('how_title'))}</h2>"
+    if networks.empty:
+        return head + f"<p>{_e(s('networks_none'))}</p>"
+    summary = s("networks_summary", networks=s.num(len(networks)), persons=s.num(networks["persons"].sum()))
+    rows = [[r.network_id, s.num(r.persons), s.num(r.ads),
+             ", ".join(f"{s('tie_' + kind)} {getattr(r, kind)}" for kind in TIES if getattr(r, kind)),
+             r.cities.replace("|", ", "), r.sites.replace("|", ", "), r.origins.replace("|", ", "),
+             s.num(r.span_days) if pd.notna(r.span_days) else "-"] for r in networks.itertuples()]
+    chart = bars("networks", networks["network_id"].head(SHOWN_ROWS).tolist(),
+                 networks["persons"].head(SHOWN_ROWS).astype(float).tolist(), lambda v: s.num(v))
+    return head + f"<p>{_e(summary)}</p>{chart}" + _table(
+        [s("col_network"), s("col_persons"), s("col_ads"), s("col_ties"), s("col_cities"), s("col_sites"),
+         s("col_origins"), s("col_span")], rows, len(rows), "networks.csv", s)
 
 
-def _coverage(result: "DedupResult") -> str:
-    """How many ads carry each evidence channel, and the warnings on silent ones."""
-    coverage = result.coverage
-    rows = pd.DataFrame({"evidence": list(coverage.ads_with), "ads": list(coverage.ads_with.values())})
-    rows["share"] = [f"{v / coverage.n_ads:.0%}" if coverage.n_ads else "-" for v in rows["ads"]]
-    warnings = "".join(f'<p class="warning">&#9888; {_e(w)}</p>' for w in coverage.warnings)
-    return _table(rows) + f'<p class="muted">{_e(coverage.phone_region)}</p>' + warnings
+def _others(others: list[Ranked], summary: dict, s: Strings) -> str:
+    if not others:
+        return ""
+    rows = []
+    for r in others:
+        e = r.estimate
+        warning = f'<p class="warning">&#9888; {_e(s(r.warning, share=s.pct(summary["one_ad_share"])))}</p>' if r.warning else ""
+        rows.append(f"<tr><td>{_e(s('method_' + r.design))}</td><td>{_e(s('assume_' + r.design))}{warning}</td>"
+                    f"<td data-value=\"{e.point:g}\">{s.num(e.point)}</td><td>{s.num(e.low)}</td><td>{s.num(e.high)}</td></tr>")
+    head = "".join(f"<th>{_e(s(k))}</th>" for k in ("col_method", "col_assumes", "col_persons", "col_low", "col_high"))
+    return (f"<h2>{_e(s('estimates_title'))}</h2><p class=\"muted\">{_e(s('estimates_note'))}</p>"
+            f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
 
 
-def _meaning(est: Estimate) -> str:
-    lists = est.details.get("lists")
-    if lists is None:
-        return "persons behind the ads seen"
-    design = {"ads": "ads per person as captures", "site-group": "groups of sites as lists",
-              "site": "sites as lists", "week": "time windows as lists"}.get(lists, lists)
-    return f"all persons, incl. unseen ({design})"
+def _coverage(coverage: dict, s: Strings) -> str:
+    n = coverage.get("n_ads", 0)
+    rows = [[name, s.num(count), s.pct(count / n) if n else "-"] for name, count in coverage.get("ads_with", {}).items()]
+    warnings = "".join(f'<p class="warning">&#9888; {_e(w)}</p>' for w in coverage.get("warnings", []))
+    return _table([s("col_channel"), s("col_ads"), s("col_share")], rows, len(rows), "", s) \
+        + f'<p class="muted">{_e(coverage.get("phone_region", ""))}</p>' + warnings
 
 
-def _profile(persons: pd.DataFrame) -> str:
-    parts = []
-    for column in ("gender", "nationality"):
-        counts = persons[column].replace("", "(not stated)").value_counts()
-        parts.append(f"<div><b>{column}</b>{_table(counts.rename('persons').reset_index(), 12)}</div>")
-    ages = persons["age"].dropna()
-    if len(ages):
-        young = float((ages <= 25).mean())
-        parts.append(f"<div><b>age</b><p>median claimed age {ages.median():.0f}; {young:.0%} claim 25 or under.</p></div>")
-    return f'<div class="grid">{"".join(parts)}</div>'
+def _rejects(summary: dict, s: Strings) -> str:
+    reasons = summary["rejects_by_reason"]
+    body = _table([s("col_reason"), s("col_ads")], [[k, s.num(v)] for k, v in reasons.items()], len(reasons),
+                  "rejects.csv", s) if reasons else f'<p class="muted">{_e(s("none"))}</p>'
+    return f"<h2>{_e(s('rejects_title'))}</h2>{body}"
 
 
-def write_report(result: "DedupResult", estimates: list[Estimate], path: str | Path,
-                 title: str = "adcount report") -> Path:
-    """Write the self-contained HTML report of `result` and `estimates` to `path`; return the path."""
+def write_report(result: "DedupResult", estimates: list[Estimate], path: str | Path, title: str | None = None,
+                 lang: str | None = None, national: str | None = None) -> Path:
+    """Write the report of `result` and `estimates` to `path` and its tables (CSV/JSON) beside it;
+    return the path. lang: "fr" | "en" (default: the ads' language, else the locale); national:
+    ISO code of the country the ads are about (default: the phone region read from the ads)."""
+    inputs = result.report_inputs(estimates, national=national)
+    tables = build_tables(inputs)
     path = Path(path)
-    path.write_text(render(result, estimates, title), encoding="utf-8")
+    write_tables(tables, path.parent)
+    chosen = choose_language(lang, inputs.claims.language, inputs.claims.languages)
+    path.write_text(render(tables, estimates, chosen, title), encoding="utf-8")
     return path
+
+
+__all__ = ["ReportInputs", "render", "write_report"]
