@@ -12,14 +12,20 @@ from typer.testing import CliRunner
 
 from adcount.cli import app
 from adcount.config import Config, ConfigError
-from adcount.normalize.contacts_eval import load_labelled
+from adcount.normalize.contacts_eval import Score, load_labelled, score
 from adcount.normalize.countries import country_code, domain_region
 from adcount.normalize.phone_regions import RegionChoice, infer_region
 from adcount.pipeline import deduplicate
 from adcount.schema import load_ads
 from adcount.signals.ad_regions import ad_regions
+from adcount.signals.contacts import ad_contacts
+from adcount.signals.keys import KINDS
 
 WORLD = Path(__file__).parent / "data" / "contacts" / "world.jsonl"
+# Phone precision and recall on the world corpus's European ads read as one set without a
+# country hint (measured: see docs/contacts.md, "Sets mixing countries").
+MIXED_PRECISION = 0.0
+MIXED_RECALL = 0.0
 
 
 @pytest.fixture(scope="module")
@@ -87,11 +93,11 @@ def test_each_ad_is_read_with_its_own_country_then_the_set_region():
         {"ad_id": "d", "text": "appelle 06 98 76 54 32", "country": ""},
     ])
     texts = (table["title"] + "\n" + table["text"]).tolist()
-    choice, regions = ad_regions(table, texts, None)
+    choice, regions, _ = ad_regions(table, texts, None)
     assert regions == ["US", "IT", "IT", "IT"]  # the most common known country (a tie: first in order)
     assert (choice.region, choice.source, choice.ads_with_country, choice.unknown_countries) == (
         "IT", "country column", 2, 1)
-    choice, regions = ad_regions(table, texts, "FR")  # the configured region, for ads without a known country
+    choice, regions, _ = ad_regions(table, texts, "FR")  # the configured region, for ads without a known country
     assert regions == ["US", "IT", "FR", "FR"] and choice.source == "config"
 
 
@@ -129,3 +135,35 @@ def test_cli_region_flag(tmp_path):
     assert persons["1"] == persons["2"] != persons["3"]
     bad = CliRunner().invoke(app, ["run", str(data), "--out", str(tmp_path / "o2"), "--region", "XX"])
     assert bad.exit_code == 2 and "contacts.region" in bad.output
+
+
+# ---------------------------------------------------------------- sets mixing countries
+EUROPE = ("FR", "BE", "CH", "LU", "ES", "IT", "DE", "NL", "GB", "IE")
+
+
+def _mixed_phones(countries: tuple[str, ...]) -> tuple[Score, RegionChoice]:
+    """Phones of the world corpus's ads of ``countries`` read as ONE set without a country hint
+    (shuffled), scored against their labels."""
+    cases = [case for case in load_labelled(WORLD) if case["country"] in countries]
+    random.Random(0).shuffle(cases)
+    table = _table([{"ad_id": case["id"], "text": case["text"]} for case in cases])
+    keys = ad_contacts(table, None, key=b"mixed-countries-test-key-0123456", raw=True)
+    phone = KINDS.index("phone")
+    found: list[list[str]] = [[] for _ in cases]
+    for row, key_id in zip(keys.rows.tolist(), keys.key_ids.tolist()):
+        if keys.kinds[key_id] == phone:
+            found[row].append(keys.labels[key_id])
+    return score(found, [case["phones"] for case in cases]), keys.region
+
+
+def test_a_set_mixing_european_countries_reads_each_ad_with_its_own_plan():
+    result, choice = _mixed_phones(EUROPE)
+    assert len(choice.plans) > 1, choice.describe()
+    assert result.precision >= MIXED_PRECISION and result.recall >= MIXED_RECALL, (result, choice.describe())
+
+
+@pytest.mark.parametrize("country", EUROPE)
+def test_a_set_of_one_country_is_not_read_as_a_mix(country):
+    result, choice = _mixed_phones((country,))
+    assert choice.plans == () and choice.region == country, choice.describe()
+    assert result.precision == 1.0 and result.recall == 1.0, result

@@ -40,7 +40,8 @@ _SURE_MARGIN = float(np.log(2.0))
 
 def plan_shares(weights: np.ndarray) -> np.ndarray:
     """Share of each plan (column) in a set of distinct runs (rows): the share of the runs it
-    reads best, a tie going to the first column (plans come ranked by their evidence).
+    reads best, a run read equally well by several plans shared among them (Irish and Thai
+    mobiles are both written "087 123 4567").
 
     ``weights[r, g]``: how likely plan g's ads are to show run r (0: not a valid number there).
     Rows read by no plan are ignored; the shares sum to 1 (all zeros without a readable run).
@@ -48,7 +49,8 @@ def plan_shares(weights: np.ndarray) -> np.ndarray:
     readable = weights[weights.max(axis=1) > 0]
     if readable.size == 0:
         return np.zeros(weights.shape[1])
-    return np.bincount(readable.argmax(axis=1), minlength=weights.shape[1]) / len(readable)
+    best = readable == readable.max(axis=1, keepdims=True)
+    return (best / best.sum(axis=1, keepdims=True)).mean(axis=0)
 
 
 def ad_plans(n_ads: int, ad_of_run: np.ndarray, run_weights: np.ndarray, share: np.ndarray,

@@ -62,6 +62,11 @@ _GROUPED_LIKELIHOOD = 3.0
 # alike, Somalia Spanish and Italian runs, so a fit on digits alone gave Monaco more of a
 # European set than France (europe-mixed seed 0). Ads across borders show "+33", "+34" ...
 _MIN_TIES = 2
+# The best-scored plan without such ties joins only if it reads this share of the set's runs
+# better than the plans with ties: a set of one country whose ads never write its numbers
+# internationally, not Monaco reading a few stray runs of a European mix (tests/data/contacts/
+# world.jsonl shuffled: 24% of "the numbers", all French, Irish or stray, at a bar of 1%).
+_UNTIED_MIN_SHARE = 0.2
 _DIGIT = re.compile(r"\d+")
 
 
@@ -254,8 +259,9 @@ def _plan_shares(readings: list[list[Reading]], tied: list[str], best: str) -> d
     """Share of the distinct runs each numbering plan explains (`phone_mixture.plan_shares`).
 
     The plans are those of the regions the set has ties to (``tied``, best first; see
-    _MIN_TIES) and the best-scored region ``best`` if it reads enough runs (MIN_RUNS, MIN_SHARE)
-    better than they do (a set of one country may show no international number of it). Regions sharing a calling
+    _MIN_TIES) and the best-scored region ``best`` if it reads a good share of the runs
+    (_UNTIED_MIN_SHARE) better than they do: a set of one country may show no international
+    number of it, and its numbers are then most of the set. Regions sharing a calling
     code (the United States and Canada) give the same numbers: they are one plan, named after
     the best-ranked of them."""
     ranked = [best, *(region for region in tied if region != best)]
@@ -263,7 +269,7 @@ def _plan_shares(readings: list[list[Reading]], tied: list[str], best: str) -> d
     weights = _weight_matrix(readings, plans)
     if best not in tied and len(plans) > 1:
         better = int((weights[:, 0] > weights[:, 1:].max(axis=1)).sum())
-        if better < max(MIN_RUNS, MIN_SHARE * len(readings)):
+        if better < max(MIN_RUNS, _UNTIED_MIN_SHARE * len(readings)):
             plans, weights = plans[1:], weights[:, 1:]
     return dict(zip(plans, plan_shares(weights).tolist()))
 
