@@ -22,10 +22,6 @@ from adcount.signals.contacts import ad_contacts
 from adcount.signals.keys import KINDS
 
 WORLD = Path(__file__).parent / "data" / "contacts" / "world.jsonl"
-# Phone precision and recall on the world corpus's European ads read as one set without a
-# country hint (measured: see docs/contacts.md, "Sets mixing countries").
-MIXED_PRECISION = 0.0
-MIXED_RECALL = 0.0
 
 
 @pytest.fixture(scope="module")
@@ -137,33 +133,74 @@ def test_cli_region_flag(tmp_path):
     assert bad.exit_code == 2 and "contacts.region" in bad.output
 
 
-# ---------------------------------------------------------------- sets mixing countries
-EUROPE = ("FR", "BE", "CH", "LU", "ES", "IT", "DE", "NL", "GB", "IE")
+def _mixed_europe() -> pd.DataFrame:
+    """Ads of five countries, no `country` column: each city's ads write its numbers its way
+    (and a few the international way, as ads across borders do), then ads whose digits alone
+    could be of two countries."""
+    rows = [{"ad_id": f"intl-{code}-{k}", "text": f"Call +{code} {number}{k}"} for k in range(2)
+            for code, number in (("33", "6 98 76 54 3"), ("31", "6 2345678"), ("32", "470 98 76 5"),
+                                 ("34", "699 88 77 6"), ("44", "7400 98765"))]
+    by_city = {
+        "Paris": ["06 12 34 56 {:02d}", "07 81 22 33 {:02d}"],
+        "Amsterdam": ["06-123456{:02d}", "06-876543{:02d}"],
+        "Bruxelles": ["0470 12 34 {:02d}", "0485 55 66 {:02d}"],
+        "Madrid": ["612 34 56 {:02d}", "687 11 22 {:02d}"],
+        "London": ["07400 1234{:02d}", "07911 5678{:02d}"],
+    }
+    for city, formats in by_city.items():
+        for k in range(12):
+            number = formats[k % 2].format(10 + k)
+            rows.append({"ad_id": f"{city}-{k}", "city": city, "site": "escorts.eu",
+                         "text": f"New in {city}, sweet and discreet. Call {number}. 150 euro/hour, 23 years."})
+    rows.append({"ad_id": "ambiguous-nl", "city": "Amsterdam", "text": "Sweet Anna, call 0612345699"})
+    rows.append({"ad_id": "ambiguous-fr", "city": "Paris", "text": "Douce Anna, appelle 0612345699"})
+    rows.append({"ad_id": "tourer", "city": "Paris", "text": "Carmen de Madrid, llámame 655 44 33 22"})
+    return pd.DataFrame(rows)
 
 
-def _mixed_phones(countries: tuple[str, ...]) -> tuple[Score, RegionChoice]:
-    """Phones of the world corpus's ads of ``countries`` read as ONE set without a country hint
-    (shuffled), scored against their labels."""
-    cases = [case for case in load_labelled(WORLD) if case["country"] in countries]
+def test_a_set_mixing_countries_reads_each_ad_with_its_own_plan():
+    result = deduplicate(_mixed_europe(), raw_contacts=True, key="adcount-test-key-0123456789")
+    choice = result.contacts.region
+    assert {plan for plan, _ in choice.plans} == {"FR", "NL", "BE", "ES", "GB"}, choice.describe()
+    assert "a mix of" in choice.describe()
+    phones = dict(zip(result.ads.table["ad_id"], result.contacts.labels_per_ad("phone")))
+    assert phones["Paris-0"] == ["+33612345610"] and phones["Amsterdam-0"] == ["+31612345610"]
+    assert phones["Bruxelles-0"] == ["+32470123410"] and phones["Madrid-1"] == ["+34687112211"]
+    assert phones["London-0"] == ["+447400123410"]
+    # the same digits, read by the country the city's other ads write
+    assert phones["ambiguous-nl"] == ["+31612345699"] and phones["ambiguous-fr"] == ["+33612345699"]
+    # a Spanish number in a Paris ad: French cannot read it, Spanish can, as a mobile
+    assert phones["tourer"] == ["+34655443322"]
+
+
+def test_a_french_set_stays_french():
+    """One country with foreign women showing home numbers: no second plan reads prices,
+    postcodes or times."""
+    rows = [{"ad_id": f"fr{k}", "city": "Lille", "site": f"annonces-{k % 2}.fr", "text": f"Léa, 2{k % 10} ans, 59000 Lille, 150€ 1h, "
+             f"de 10h à 22h, appelle le 06 {10 + k:02d} 34 56 78"} for k in range(29)]
+    rows += [{"ad_id": f"ro{k}", "city": "Lille", "site": "annonces-lille.fr", "text": f"Ana, roumaine, +40 721 234 {100 + k}, 200€"}
+             for k in range(6)]
+    result = deduplicate(pd.DataFrame(rows), raw_contacts=True, key="adcount-test-key-0123456789")
+    assert result.contacts.region.region == "FR" and result.contacts.region.plans == ()
+    phones = result.contacts.labels_per_ad("phone")
+    assert all(p == [f"+336{10 + k:02d}345678"] for k, p in enumerate(phones[:29]))
+    assert all(p == [f"+40721234{100 + k}"] for k, p in enumerate(phones[29:]))
+
+
+# Phones of the world corpus shuffled into one set without its country column (measured: P
+# 0.814, R 0.767; main read the whole set as Monaco: P 0.32, R 0.18). Without a city or a site,
+# many ads' digits are valid mobiles of two countries of the mix (Dutch and French "06...",
+# Italian "3xx" and North American, Luxembourg and Spanish "6xx"), and only the city or the
+# language of the text, not read here, would tell.
+MIXED_WORLD_PRECISION = 0.80
+MIXED_WORLD_RECALL = 0.75
+
+
+def test_the_world_corpus_read_as_one_mixed_set():
+    cases = load_labelled(WORLD)
     random.Random(0).shuffle(cases)
-    table = _table([{"ad_id": case["id"], "text": case["text"]} for case in cases])
-    keys = ad_contacts(table, None, key=b"mixed-countries-test-key-0123456", raw=True)
-    phone = KINDS.index("phone")
-    found: list[list[str]] = [[] for _ in cases]
-    for row, key_id in zip(keys.rows.tolist(), keys.key_ids.tolist()):
-        if keys.kinds[key_id] == phone:
-            found[row].append(keys.labels[key_id])
-    return score(found, [case["phones"] for case in cases]), keys.region
-
-
-def test_a_set_mixing_european_countries_reads_each_ad_with_its_own_plan():
-    result, choice = _mixed_phones(EUROPE)
-    assert len(choice.plans) > 1, choice.describe()
-    assert result.precision >= MIXED_PRECISION and result.recall >= MIXED_RECALL, (result, choice.describe())
-
-
-@pytest.mark.parametrize("country", EUROPE)
-def test_a_set_of_one_country_is_not_read_as_a_mix(country):
-    result, choice = _mixed_phones((country,))
-    assert choice.plans == () and choice.region == country, choice.describe()
-    assert result.precision == 1.0 and result.recall == 1.0, result
+    table = load_ads(pd.DataFrame({"ad_id": [c["id"] for c in cases], "text": [c["text"] for c in cases]})).table
+    keys = ad_contacts(table, None, raw=True, key="adcount-test-key-0123456789")
+    found = score(keys.labels_per_ad("phone"), [c["phones"] for c in cases])
+    assert found.precision >= MIXED_WORLD_PRECISION and found.recall >= MIXED_WORLD_RECALL, found
+    assert len(keys.region.plans) >= 12, keys.region.describe()
