@@ -55,6 +55,11 @@ _DOMAIN_WEIGHT = 1.0
 # every trunk-0 run as a landline, Germany's and Italy's, absorb the others: europe-mixed).
 _LANDLINE_LIKELIHOOD = 0.1
 _GROUPED_LIKELIHOOD = 3.0
+# A run holding a trunk prefix that the region's national format of the number leaves out is
+# rarely written there: Chinese mobiles are "159 1706 0826", so "0159 17060826" is the German
+# mobile, not a Chinese one with its landline trunk (europe-mixed seed 1: 23 German numbers read
+# as Chinese). Same factor as a landline.
+_EXTRA_TRUNK_LIKELIHOOD = 0.1
 # A plan joins the mixture of a set only if the set shows ties to its country beyond digit runs
 # valid there: at least this many international numbers of it or sites and addresses under its
 # domain (the best-scored plan always does). Digits alone do not tell a big plan from a small
@@ -172,13 +177,15 @@ class Reading:
     own: bool  # a number of the region itself, not of a region sharing its plan
     mobile: bool  # a mobile (or a number its plan cannot tell from one)
     grouped: bool  # written in the region's national grouping
+    extra_trunk: bool = False  # written with a trunk prefix the region's own national format leaves out
 
     @property
     def weight(self) -> float:
         """How likely the region's ads are to show the run, up to a factor common to all regions
         (a likelihood for `phone_mixture.plan_shares`)."""
         return ((1.0 if self.own else _SHARED_PLAN_WEIGHT) * (1.0 if self.mobile else _LANDLINE_LIKELIHOOD)
-                * (_GROUPED_LIKELIHOOD if self.grouped else 1.0))
+                * (_GROUPED_LIKELIHOOD if self.grouped else 1.0)
+                * (_EXTRA_TRUNK_LIKELIHOOD if self.extra_trunk else 1.0))
 
     @property
     def looks_like_phone(self) -> bool:
@@ -203,7 +210,8 @@ def readings_in(groups: tuple[str, ...], regions: frozenset[str] | None = None) 
         e164 = valid_e164(digits, test.region)
         if e164 is not None:
             own, mobile, grouping = _number_facts(e164, test.region)
-            found.append(Reading(test.region, e164, own, mobile, grouping == tuple(map(len, groups))))
+            found.append(Reading(test.region, e164, own, mobile, grouping == tuple(map(len, groups)),
+                                 sum(grouping) < len(digits)))
     return found
 
 
