@@ -40,8 +40,10 @@ _SURE_MARGIN = float(np.log(2.0))
 
 def plan_shares(weights: np.ndarray) -> np.ndarray:
     """Share of each plan (column) in a set of distinct runs (rows): the share of the runs it
-    reads best, a run read equally well by several plans shared among them (Irish and Thai
-    mobiles are both written "087 123 4567").
+    reads best. A run read equally well by several plans (Irish and Thai mobiles are both
+    written "087 123 4567", Mexican and North American numbers "212 555 0123") is shared among
+    them in proportion to the runs each reads best alone, plus one: a plan that never wins a
+    run alone gets little of the runs it ties on.
 
     ``weights[r, g]``: how likely plan g's ads are to show run r (0: not a valid number there).
     Rows read by no plan are ignored; the shares sum to 1 (all zeros without a readable run).
@@ -50,7 +52,9 @@ def plan_shares(weights: np.ndarray) -> np.ndarray:
     if readable.size == 0:
         return np.zeros(weights.shape[1])
     best = readable == readable.max(axis=1, keepdims=True)
-    return (best / best.sum(axis=1, keepdims=True)).mean(axis=0)
+    alone = best[best.sum(axis=1) == 1].sum(axis=0) + 1.0
+    credit = best * alone
+    return (credit / credit.sum(axis=1, keepdims=True)).mean(axis=0)
 
 
 def ad_plans(n_ads: int, ad_of_run: np.ndarray, run_weights: np.ndarray, share: np.ndarray,

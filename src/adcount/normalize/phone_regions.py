@@ -55,10 +55,11 @@ _DOMAIN_WEIGHT = 1.0
 # every trunk-0 run as a landline, Germany's and Italy's, absorb the others: europe-mixed).
 _LANDLINE_LIKELIHOOD = 0.1
 _GROUPED_LIKELIHOOD = 3.0
-# A run holding a trunk prefix that the region's national format of the number leaves out is
-# rarely written there: Chinese mobiles are "159 1706 0826", so "0159 17060826" is the German
-# mobile, not a Chinese one with its landline trunk (europe-mixed seed 1: 23 German numbers read
-# as Chinese). Same factor as a landline.
+# A mobile written with a trunk prefix its national format leaves out is rarely written so:
+# Chinese mobiles are "159 1706 0826", so "0159 17060826" is the German mobile, not a Chinese one
+# with the landline trunk (europe-mixed seed 1: 23 German numbers read as Chinese). Same factor
+# as a landline. Not for plans that cannot tell mobiles from landlines, where the trunk is a
+# long-distance prefix written before any number (North America's "1-212-555-0123").
 _EXTRA_TRUNK_LIKELIHOOD = 0.1
 # A plan joins the mixture of a set only if the set shows ties to its country beyond digit runs
 # valid there: at least this many international numbers of it or sites and addresses under its
@@ -177,7 +178,7 @@ class Reading:
     own: bool  # a number of the region itself, not of a region sharing its plan
     mobile: bool  # a mobile (or a number its plan cannot tell from one)
     grouped: bool  # written in the region's national grouping
-    extra_trunk: bool = False  # written with a trunk prefix the region's own national format leaves out
+    extra_trunk: bool = False  # a mobile written with a trunk prefix its national format leaves out
 
     @property
     def weight(self) -> float:
@@ -209,20 +210,21 @@ def readings_in(groups: tuple[str, ...], regions: frozenset[str] | None = None) 
             continue
         e164 = valid_e164(digits, test.region)
         if e164 is not None:
-            own, mobile, grouping = _number_facts(e164, test.region)
+            own, mobile, grouping, plain_mobile = _number_facts(e164, test.region)
             found.append(Reading(test.region, e164, own, mobile, grouping == tuple(map(len, groups)),
-                                 sum(grouping) < len(digits)))
+                                 plain_mobile and sum(grouping) < len(digits)))
     return found
 
 
 @functools.lru_cache(maxsize=1 << 14)
-def _number_facts(e164: str, region: str) -> tuple[bool, bool, tuple[int, ...]]:
-    """Is ``e164`` a number of ``region`` itself, is it a mobile, and the digit groups of its
-    national format."""
+def _number_facts(e164: str, region: str) -> tuple[bool, bool, tuple[int, ...], bool]:
+    """Is ``e164`` a number of ``region`` itself, is it a mobile, the digit groups of its
+    national format, and is it a mobile its plan tells apart from landlines."""
     number = phonenumbers.parse(e164)
     national = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
-    return (phonenumbers.region_code_for_number(number) == region,
-            phonenumbers.number_type(number) in _MOBILE_TYPES, tuple(map(len, _DIGIT.findall(national))))
+    kind = phonenumbers.number_type(number)
+    return (phonenumbers.region_code_for_number(number) == region, kind in _MOBILE_TYPES,
+            tuple(map(len, _DIGIT.findall(national))), kind == phonenumbers.PhoneNumberType.MOBILE)
 
 
 def infer_region(texts: Iterable[str], domains: Iterable[str] = ()) -> RegionChoice:
