@@ -188,7 +188,7 @@ def test_a_french_set_stays_french():
 
 
 # Phones of the world corpus shuffled into one set without its country column (measured: P
-# 0.814, R 0.767; main read the whole set as Monaco: P 0.32, R 0.18). Without a city or a site,
+# 0.832, R 0.803; main read the whole set as Monaco: P 0.32, R 0.18). Without a city or a site,
 # many ads' digits are valid mobiles of two countries of the mix (Dutch and French "06...",
 # Italian "3xx" and North American, Luxembourg and Spanish "6xx"), and only the city or the
 # language of the text, not read here, would tell.
