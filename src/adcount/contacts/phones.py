@@ -249,8 +249,10 @@ def extract_phones(text: str, region: str | None = "FR") -> list[str]:
 # Reads every chain long enough as a possible national number (used to find the region's plan).
 _ANY_PLAN = DialPlan(None, "", "", True, frozenset(), False, NO_TRUNK_MIN_DIGITS)
 _INTERNATIONAL_GROUP = re.compile(r"^(?:\+|00)")
-# Where one written number ends and the next begins in a list: "416.555.0199, 06 12 34 56 78"
-_LIST_BREAK = re.compile(r"\s*[,;/|\n]\s*|\s{2,}|\s+(?=\+)")
+# Where one written number ends and the next begins in a list: "416.555.0199, 06 12 34 56 78",
+# "0470 12 34 56 / 06 12 34 56 78"; a slash between digits is inside a number, German ads write
+# "0157/76075670" (split there, the German run was lost and the ad read with another plan).
+_LIST_BREAK = re.compile(r"\s*[,;|\n]\s*|\s*/\s+|\s+/\s*|\s{2,}|\s+(?=\+)")
 
 
 def national_runs(text: str) -> list[tuple[str, ...]]:

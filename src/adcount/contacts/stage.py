@@ -30,13 +30,14 @@ def ad_contacts(table: pd.DataFrame, region: str | None = None, *, key: bytes | 
     from the set); the region used and its evidence are in the result's ``region``.
     """
     texts = (table["title"] + "\n" + table["text"]).tolist()
-    choice, regions = ad_regions(table, texts, region)
+    choice, regions, foreign = ad_regions(table, texts, region)
     fields = pd.Series(list(zip(table["phones"].map(" / ".join), regions)), dtype=object)
     field_phones = _per_distinct(fields, lambda field: extract_phones(*field))
     field_emails = _per_distinct(table["emails"].map(" ".join), extract_emails)
     phones, emails, handles = zip(*extract_contacts(texts, regions)) if texts else ((), (), ())
     per_ad = {
-        "phone": [_merge(in_field, in_text) for in_field, in_text in zip(field_phones, phones)],
+        "phone": [_merge(_merge(in_field, in_text), other) for in_field, in_text, other
+                  in zip(field_phones, phones, foreign)],
         "email": [_merge([canonical_email(e) for e in in_field], [canonical_email(e) for e in in_text])
                   for in_field, in_text in zip(field_emails, emails)],
         "handle": list(handles),
