@@ -10,22 +10,17 @@ runs the linear program only when a fit does not prove existence by itself.
 
 from __future__ import annotations
 
-import sys
 import time
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 from threadpoolctl import threadpool_limits
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests"))
-
-import adcount  # noqa: E402
-from adcount.estimate.existence import has_interior_point  # noqa: E402
-from adcount.estimate.histories import parse_histories  # noqa: E402
-from adcount.estimate.loglinear import all_terms, design_matrix, hierarchical_models  # noqa: E402
-from capture_cases import data_dir  # noqa: E402
+import adcount
+from adcount.estimate.existence import has_interior_point
+from adcount.estimate.histories import parse_histories
+from adcount.estimate.loglinear import all_terms, design_matrix, hierarchical_models
+from cases.capture import data_dir
 
 
 def plain_bic_search(table: pd.DataFrame, max_order: int) -> tuple[float, str]:

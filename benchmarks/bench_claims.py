@@ -33,7 +33,7 @@ import numpy as np  # noqa: E402
 import adcount  # noqa: E402
 from adcount.claims import read_claims  # noqa: E402
 from adcount.claims.scoring import score_claims  # noqa: E402
-from adcount.normalize.text import normalize_texts  # noqa: E402
+from adcount.text.normalize import normalize_texts  # noqa: E402
 
 LABELLED = Path(__file__).resolve().parent.parent / "tests" / "data" / "claims"
 CACHE = Path("/tmp/adcount-bench-claims")

@@ -8,7 +8,7 @@ same texts in the same run; for e-mails, a plain address regex.
     .venv/bin/python benchmarks/bench_contacts.py                 # 1,000,000 synthetic ads
     .venv/bin/python benchmarks/bench_contacts.py --n-ads 20000   # quick run
 
-Throughput is for one process: ``adcount.normalize.contacts_batch.extract_contacts`` (phones,
+Throughput is for one process: ``adcount.contacts.batch.extract_contacts`` (phones,
 e-mails and handles of every ad) on ``adcount.synth.generate(preset="text-scale")`` ads, and the
 baseline on a slice of the same ads (it is slower; the slice keeps the run short).
 """
@@ -23,11 +23,11 @@ from pathlib import Path
 import phonenumbers
 
 from adcount import synth
-from adcount.normalize.contacts_batch import extract_contacts
-from adcount.normalize.contacts_eval import load_labelled, score_extractor
-from adcount.normalize.emails import extract_emails
-from adcount.normalize.handles import extract_handles
-from adcount.normalize.phones import extract_phones
+from adcount.contacts.batch import extract_contacts
+from cases.contacts import load_labelled, score_extractor
+from adcount.contacts.emails import extract_emails
+from adcount.contacts.handles import extract_handles
+from adcount.contacts.phones import extract_phones
 
 CORPUS = Path(__file__).resolve().parents[1] / "tests" / "data" / "contacts" / "corpus.jsonl"
 WORLD = CORPUS.with_name("world.jsonl")

@@ -23,9 +23,9 @@ import time
 import numpy as np
 
 from adcount import image_pairs
-from adcount.candidates.hamming import DEFAULT_MAX_DISTANCE, MASKED_MARGIN
-from adcount.signals.image_variants import BASE_COLUMNS, COLUMNS, MASKED_COLUMNS
-from adcount.signals.images import ImageHashes
+from adcount.photos.hamming import DEFAULT_MAX_DISTANCE, MASKED_MARGIN
+from adcount.photos.variants import BASE_COLUMNS, COLUMNS, MASKED_COLUMNS
+from adcount.photos.hashing import ImageHashes
 
 
 def views_only(hashes: ImageHashes) -> ImageHashes:

@@ -29,7 +29,7 @@ import numpy as np
 from PIL import Image
 
 from adcount import hash_images, image_pairs
-from adcount.candidates.hamming import DEFAULT_MAX_DISTANCE
+from adcount.photos.hamming import DEFAULT_MAX_DISTANCE
 from adcount.synth.photo_edits import EDITS
 from adcount.synth.photos import at_least, distinct_photos, sample_photos, write_jpegs
 

@@ -29,7 +29,7 @@ import imagehash
 from PIL import Image, ImageOps
 
 from adcount import hash_images
-from adcount.signals.image_decode import WORK_SIDE
+from adcount.photos.decode import WORK_SIDE
 from adcount.synth.photos import sample_photos, write_jpegs
 
 

@@ -28,7 +28,7 @@ import pandas as pd
 
 import adcount
 from adcount.index import Index
-from adcount.metrics import evaluate
+from adcount.tools.evaluate import evaluate
 
 KEY = "bench-index-key-0123"  # one pseudonym key for index and baseline, so contact keys agree
 

@@ -39,7 +39,7 @@ from adcount.link.cluster import components, person_labels
 from adcount.link.comparisons import comparison_levels
 from adcount.link.fellegi_sunter import FellegiSunter
 from adcount.link.supervised import SupervisedModel
-from adcount.metrics import cluster_metrics
+from adcount.tools.evaluate import cluster_metrics
 from adcount.link.weights import pair_weights
 
 KEY = b"bench-linkage-key-0123456789abcd"

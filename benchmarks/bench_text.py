@@ -47,7 +47,7 @@ if sys.path and Path(sys.path[0]).resolve() == Path(__file__).resolve().parent:
 import numpy as np  # noqa: E402
 
 import adcount  # noqa: E402
-from adcount.normalize.text import normalize_texts  # noqa: E402
+from adcount.text.normalize import normalize_texts  # noqa: E402
 
 NUM_PERM = 128
 THRESHOLD = 0.5
@@ -168,7 +168,7 @@ def normalise(n: int) -> None:
 
 def templates(seed: int) -> None:
     """Template evidence on the pas-de-calais-2018 synthetic set against its ground truth."""
-    from adcount.signals.templates import compare_templates, find_templates
+    from adcount.text.templates import compare_templates, find_templates
 
     ads = adcount.synth.generate(preset="pas-de-calais-2018", seed=seed)
     texts = ads["text"].tolist()

@@ -12,17 +12,15 @@ from __future__ import annotations
 
 import argparse
 import math
-import sys
 import time
 from pathlib import Path
 
 import pandas as pd
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests"))
+import adcount
+from cases.capture import case_for, data_dir, is_bootstrap, published
 
-import adcount  # noqa: E402
-from capture_cases import case_for, data_dir, is_bootstrap, published  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 DOC = ROOT / "docs" / "capture-recapture.md"
 START, END = "<!-- validation:start -->", "<!-- validation:end -->"

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import adcount
 from adcount.result import DedupResult
-from adcount.schema import Ads
+from adcount.load.schema import Ads
 
 API_PAGE = Path(__file__).parent / "api.md"
 CLASSES_WITH_METHODS = (DedupResult, adcount.Estimate, Ads)

@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 import adcount
-from adcount.estimate.audit import draw_audit_sample
+from adcount import draw_audit_sample
 
 folder = Path(sys.argv[1] if len(sys.argv) > 1 else "quickstart-out")
 

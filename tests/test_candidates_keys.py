@@ -6,7 +6,7 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from adcount.candidates.keys import key_pairs, unique_pairs
+from adcount.pairs import key_pairs, unique_pairs
 
 
 def brute_force(rows, keys):

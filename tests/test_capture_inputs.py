@@ -10,7 +10,7 @@ import pytest
 
 import adcount
 from adcount.estimate.histories import parse_frequencies, parse_histories
-from capture_cases import data_dir
+from cases.capture import data_dir
 
 
 @pytest.fixture(scope="module")

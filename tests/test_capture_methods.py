@@ -12,7 +12,7 @@ import adcount
 from adcount.estimate.existence import has_interior_point
 from adcount.estimate.histories import parse_histories
 from adcount.estimate.loglinear import ModelSpace, all_terms, design_matrix, hierarchical_models, parse_model
-from capture_cases import data_dir
+from cases.capture import data_dir
 
 
 def read(name: str) -> pd.DataFrame:
@@ -218,3 +218,18 @@ def test_list_order_does_not_change_the_estimate():
         return sorted(":".join(sorted(term.split(":"))) for term in text.split(","))
 
     assert generators(a) == generators(b) == ["ABA:EXH:OSCE", "EXH:HRW", "HRW:OSCE"]
+
+
+def test_every_frequency_method_the_docs_name_runs_through_capture_recapture():
+    """One registry: the heterogeneity estimators (bracket, ichao, chao-f2f3) run through
+    `adcount.capture_recapture` as the result's estimate runs them."""
+    from adcount.estimate.heterogeneity import bracket, ichao
+
+    frequencies = pd.DataFrame({"times_captured": [1, 2, 3, 4, 5], "count": [120, 40, 18, 9, 4]})
+    freq = np.array([120, 40, 18, 9, 4], dtype=float)
+    for name, direct in (("bracket", bracket), ("ichao", ichao)):
+        via_entry_point = adcount.capture_recapture(frequencies, method=name)
+        assert via_entry_point == direct(freq, 0.95)
+        assert via_entry_point.point > 191  # persons seen: more are estimated
+    with pytest.raises(ValueError, match="unknown method"):
+        adcount.capture_recapture(frequencies.rename(columns={"times_captured": "site_a"}), method="brackets")

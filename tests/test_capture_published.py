@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 
 import adcount
-from capture_cases import CASES, case_for, data_dir, is_bootstrap, published
+from cases.capture import CASES, case_for, data_dir, is_bootstrap, published
 
 ROWS = published()
 POINT_TOLERANCE = 0.005

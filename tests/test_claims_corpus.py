@@ -13,7 +13,7 @@ import pytest
 
 from adcount.claims import read_claims
 from adcount.claims.scoring import score_claims
-from adcount.normalize.text import normalize_texts
+from adcount.text.normalize import normalize_texts
 
 DATA = Path(__file__).parent / "data" / "claims"
 MIN_PRECISION = 0.95

@@ -8,9 +8,9 @@ import pytest
 
 import adcount
 from adcount.claims import LexiconError, builtin_languages, load_lexicon, read_claims
-from adcount.claims.lexicon import BUILTIN_DIR, SCHEMA, check_lexicon_data
+from adcount.lexicon_format import BUILTIN_DIR, SCHEMA, check_lexicon_data
 from adcount.config import Config, ConfigError
-from adcount.normalize.text import normalize_texts
+from adcount.text.normalize import normalize_texts
 
 SPANISH = {  # a small lexicon for a language adcount does not ship, in the documented format
     "stop_words": ["el", "la", "los", "las", "y", "de", "en", "con", "para", "soy", "estoy", "mi", "te", "que"],

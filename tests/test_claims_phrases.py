@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from adcount.claims import read_claims
-from adcount.normalize.text import normalize_texts
+from adcount.text.normalize import normalize_texts
 
 CONTEXT = {
     "en": ["Hi gentlemen, I'm available tonight for you, text me.", "Sweet and discreet, no rush, call me now."],

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from adcount.claims import GENDERS, claims_by_person, read_claims
-from adcount.normalize.text import normalize_texts
+from adcount.text.normalize import normalize_texts
 
 ADS = [
     "Coucou, moi c'est Morgane, 19 ans, je suis sur Calais. Appelle-moi au 07.55.92.51.02. Bisous.",

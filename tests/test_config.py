@@ -1,5 +1,6 @@
 """The configuration tree: defaults, JSON round trip, and errors that name the field."""
 
+import pandas as pd
 import pytest
 
 from adcount.config import Config, ConfigError
@@ -34,3 +35,18 @@ def test_invalid_json_is_a_config_error(tmp_path):
     path.write_text("{oops")
     with pytest.raises(ConfigError, match="not valid JSON"):
         Config.load(path)
+
+
+def test_stock_photo_setting_reaches_the_photo_comparison():
+    """A photo shared by ads of three phones is a stock photo by default, a near photo when the
+    configuration says stock photos are seen with five phones or more."""
+    from adcount.link.comparisons import comparison_levels
+
+    features = pd.DataFrame({"image_distance": [2, 2], "image_spread": [3, 1], "image_claims": [0, 0],
+                             "photos_compared": [1, 1]})
+    default = comparison_levels(features, ("photo",))["photo"].tolist()
+    looser = comparison_levels(features, ("photo",), Config().link.stock_photo_contacts + 2)["photo"].tolist()
+    assert default == [2, 4] and looser == [4, 4]
+    assert Config().link.stock_photo_contacts == 3
+    with pytest.raises(ConfigError, match="'link.stock_photo_contacts'"):
+        Config.from_dict({"link": {"stock_photo_contacts": 1}})

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 import adcount
-from adcount.normalize.contacts_eval import load_labelled, score_extractor
-from adcount.normalize.emails import canonical_email, extract_emails
+from cases.contacts import load_labelled, score_extractor
+from adcount.contacts.emails import canonical_email, extract_emails
 
 CORPUS = Path(__file__).parent / "data" / "contacts" / "corpus.jsonl"
 WORLD = CORPUS.with_name("world.jsonl")  # 15 countries (tests/data/contacts/build_world.py)

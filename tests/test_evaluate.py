@@ -6,7 +6,7 @@ import pytest
 from sklearn.metrics import adjusted_rand_score
 
 import adcount
-from adcount.metrics import cluster_metrics
+from adcount.tools.evaluate import cluster_metrics
 
 
 def test_hand_computed_example():

@@ -11,9 +11,9 @@ from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 
 from adcount import hash_images, image_pairs
-from adcount.candidates.hamming import DEFAULT_MAX_DISTANCE, MASKED_MARGIN, chunk_plan, pair_distances
+from adcount.photos.hamming import DEFAULT_MAX_DISTANCE, MASKED_MARGIN, chunk_plan, pair_distances
 from adcount.synth.photos import sample_photos
-from adcount.signals.images import ImageHashes
+from adcount.photos.hashing import ImageHashes
 
 
 def _distances(a: np.ndarray, b: np.ndarray) -> np.ndarray:

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 import adcount
-from adcount.normalize.contacts_eval import load_labelled, score, score_extractor
-from adcount.normalize.handles import extract_handles
+from cases.contacts import load_labelled, score, score_extractor
+from adcount.contacts.handles import extract_handles
 
 CORPUS = Path(__file__).parent / "data" / "contacts" / "corpus.jsonl"
 

@@ -20,7 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import adcount
-from adcount.io import InputError
+from adcount.load.io import InputError
 
 # generated inputs per property (ADCOUNT_HOSTILE_EXAMPLES raises it for a long local hunt)
 EXAMPLES = int(os.environ.get("ADCOUNT_HOSTILE_EXAMPLES", "60"))
@@ -29,7 +29,7 @@ HOSTILE = settings(max_examples=EXAMPLES, deadline=None,
                                           HealthCheck.data_too_large])
 
 
-def _accounted(ads: adcount.schema.Ads, n_rows: int) -> None:
+def _accounted(ads: adcount.load.schema.Ads, n_rows: int) -> None:
     assert len(ads.table) + len(ads.rejects) == n_rows
     assert sorted(ads.table["source_row"].tolist() + ads.rejects["row"].tolist()) == list(range(n_rows))
     assert ads.table["ad_id"].is_unique

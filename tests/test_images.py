@@ -13,10 +13,10 @@ import pytest
 from PIL import Image, ImageDraw, ImageOps
 
 from adcount import hash_images, image_pairs
-from adcount.candidates.hamming import DEFAULT_MAX_DISTANCE
-from adcount.signals.image_frame import screen_photo_box
+from adcount.photos.hamming import DEFAULT_MAX_DISTANCE
+from adcount.photos.frame import screen_photo_box
 from adcount.synth.photos import distinct_photos, sample_photos
-from adcount.signals.image_spread import photo_spread
+from adcount.photos.spread import photo_spread
 from adcount.synth.photo_edits import EDITS
 
 

@@ -183,3 +183,12 @@ def test_in_order_is_the_isotonic_fit_with_a_neutral_point():
     bits = np.log2(anchored_m / anchored_m.sum()) - np.log2(anchored_u / anchored_u.sum())
     assert bits[0] < 0 and abs(bits[2]) < 1e-6  # level 2 (against) pulled up to no evidence
     assert anchored_m[1] / (anchored_m[1] + anchored_u[1]) == pytest.approx(0.8)  # a level in no chain keeps its share
+
+
+def test_learned_state_exists_only_after_fit():
+    """scikit-learn's convention: __init__ holds parameters; fit sets the state ending in '_'."""
+    model = FellegiSunter(comparisons=("text", "age"))
+    assert not model.is_fitted() and not hasattr(model, "m_") and not hasattr(model, "match_share_")
+    levels = pd.DataFrame({"text": [0, 1, 2, 3] * 10, "age": [0, 1, 2, 0] * 10})
+    assert model.fit(levels) is model and model.is_fitted()
+    assert set(model.m_) == {"text", "age"} and model.n_iter_ >= 1

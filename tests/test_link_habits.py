@@ -15,8 +15,9 @@ import scipy.sparse as sp
 
 import adcount
 from adcount.link.comparisons import BY_NAME
-from adcount.signals.claimed_ages import age_runs, claimed_persons, persons_per_key
+from adcount.claims.persons_per_key import age_runs, claimed_persons, persons_per_key
 from habit_ads import agency, aging_woman_en, aging_woman_fr, birthday_pair, bystanders, phone_change
+from adcount.tools import explain_pair
 
 KEY = b"link-habits-key-0123456789abcdef"
 
@@ -54,13 +55,13 @@ def test_her_phone_is_hers_alone():
     more): one claimed person on her phone, so the phone is personal evidence."""
     result = _run(aging_woman_fr())
     assert result.features["phone_spread"].eq(1).all()
-    assert "phone: personal phone" in str(result.explain("j00", "j19"))
+    assert "phone: personal phone" in str(explain_pair(result, "j00", "j19"))
 
 
 def test_a_birthday_eleven_months_later_is_the_age_the_time_says():
     result = _run(birthday_pair(), bystanders())
     assert _groups(result, "c") == (1, 1)
-    why = str(result.explain("c00", "c03"))
+    why = str(explain_pair(result, "c00", "c03"))
     assert "age: age as the time between says  [age_change=1.00" in why
 
 
@@ -86,7 +87,7 @@ def test_an_agency_phone_never_counts_against_a_pair_claiming_one_of_its_women()
 def test_a_woman_who_changes_her_number_stays_one_person():
     result = _run(phone_change(), bystanders())
     assert _groups(result, "m") == (1, 1)
-    assert "phone: none shared" in str(result.explain("m00", "m05"))  # her name, age and words carry it
+    assert "phone: none shared" in str(explain_pair(result, "m00", "m05"))  # her name, age and words carry it
 
 
 def test_all_habits_together():

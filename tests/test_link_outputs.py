@@ -10,11 +10,12 @@ import pandas as pd
 import pytest
 
 import adcount
-from adcount.link.active import fold_labels, pair_labels
+from adcount.tools.label import fold_labels, pair_labels
 from adcount.link.comparisons import BY_NAME, comparison_levels
 from adcount.link.fellegi_sunter import FellegiSunter
 from adcount.link.model_io import load_model, save_model
 from adcount.link.supervised import SupervisedModel
+from adcount.tools import explain_pair, review_html, uncertain_pairs
 
 KEY = b"link-test-key-0123456789abcdef"
 
@@ -68,25 +69,25 @@ def test_explanations_name_the_evidence(generated):
     _, _, result, _ = generated
     links = result.links
     strong = links[links["same_person"] & (links["shared_phones"] > 0)].iloc[0]
-    text = str(result.explain(strong.ad_id_b, strong.ad_id_a))  # either order
+    text = str(explain_pair(result, strong.ad_id_b, strong.ad_id_a))  # either order
     assert f"ads {strong.ad_id_a} and {strong.ad_id_b}: one person" in text
     assert re.search(r"\+\s*\d+\.\d bits  phone: (personal phone|phone of 2 persons)", text)
-    explanation = result.explain(strong.ad_id_a, strong.ad_id_b)
+    explanation = explain_pair(result, strong.ad_id_a, strong.ad_id_b)
     total = explanation.prior_bits + explanation.evidence["bits"].sum()
     assert 1 / (1 + 2 ** -total) == pytest.approx(explanation.probability, abs=1e-3)
     # a pair never compared says so
     ids = result.assignments["ad_id"].to_numpy()
     compared = set(zip(links["ad_id_a"], links["ad_id_b"]))
     far = next((ids[0], b) for b in ids[1:] if (ids[0], b) not in compared and (b, ids[0]) not in compared)
-    assert "never compared" in str(result.explain(*far))
+    assert "never compared" in str(explain_pair(result, *far))
     with pytest.raises(KeyError, match="not among the valid ads"):
-        result.explain(ids[0], "no-such-ad")
+        explain_pair(result, ids[0], "no-such-ad")
 
 
 def test_review_page_shows_the_ads_and_no_raw_contact(generated, tmp_path):
     frame, _, result, _ = generated
     biggest = result.assignments["person_id"].value_counts().index[0]
-    page = result.review_html(tmp_path / "review.html", [biggest]).read_text(encoding="utf-8")
+    page = review_html(result, tmp_path / "review.html", [biggest]).read_text(encoding="utf-8")
     members = result.assignments.loc[result.assignments["person_id"] == biggest, "ad_id"]
     assert all(ad_id in page for ad_id in members)
     assert page.count("data:image/jpeg;base64,") >= 1
@@ -98,7 +99,7 @@ def test_review_page_shows_the_ads_and_no_raw_contact(generated, tmp_path):
 
 def test_active_labelling_picks_uncertain_pairs_and_folds_labels_back(generated, tmp_path):
     _, ads, result, truth = generated
-    queue = result.pairs_to_label(15)
+    queue = uncertain_pairs(result, 15)
     assert len(queue) == 15 and queue["label"].isna().all()
     # the most uncertain pairs: nearer 0.5 than the typical candidate pair
     assert np.median(np.abs(queue["probability"] - 0.5)) < np.median(np.abs(result.probability - 0.5))
@@ -134,7 +135,7 @@ def test_supervised_model_from_labelled_pairs(generated, tmp_path):
 
 
 def test_review_texts_mask_handles_too():
-    from adcount.link.review import masked_texts
+    from adcount.tools.review import masked_texts
 
     shown = masked_texts(["Léa, ajoute-moi sur snap : lea_kiss69 ou Telegram @leakiss ! Leader du massage.",
                           "Écris-moi : lea.kiss@gmail.com ou au 06 12 34 56 78"])

@@ -16,9 +16,9 @@ import scipy.sparse as sp
 
 import adcount
 from adcount.link.comparisons import BY_NAME
-from adcount.link.explain import explain_pair
+from adcount.tools.explain import explain_pair
 from adcount.link.photo_sets import photo_sets_apart
-from adcount.signals.claimed_ages import age_runs
+from adcount.claims.persons_per_key import age_runs
 from adcount.synth.photo_edits import EDITS as TRANSFORMS
 from adcount.synth.photos import sample_photos as source_photos
 from text_ads import SENTENCES, corpus

@@ -5,6 +5,7 @@ import pandas as pd
 import pytest
 
 import adcount
+from adcount.tools import explain_pair
 
 KEY = b"link-pipeline-key-0123456789abc"
 BODY = ("Je vous reçois dans un appartement propre et discret, douche à disposition. "
@@ -37,11 +38,11 @@ def test_one_person_and_two_persons_of_one_organiser(model):
     assert person["n1"] != person["n2"] and network["n1"] == network["n2"]
     assert len({person["a1"], person["n1"], person["x1"]}) == 3
     assert network["a1"] != network["n1"]
-    why = str(result.explain("n1", "n2"))
+    why = str(explain_pair(result, "n1", "n2"))
     assert "different persons, one network" in why
     assert "bits  name_template: different names; one template, other person" in why
     # no photo on either ad: the photo comparison adds nothing rather than counting against
-    assert "+0.0 bits  photo: not comparable" in str(result.explain("a1", "a3"))
+    assert "+0.0 bits  photo: not comparable" in str(explain_pair(result, "a1", "a3"))
 
 
 def test_unknown_model_is_a_clear_error():

@@ -9,10 +9,11 @@ import pytest
 
 import adcount
 from adcount.claims import read_claims
-from adcount.link.features import contact_claims, contact_spread, posting_days
-from adcount.normalize.text import normalize_texts
+from adcount.link.features import contact_claims, contact_spread
+from adcount.load.facts import posting_days
+from adcount.text.normalize import normalize_texts
 from adcount.link.weights import PAIRS_PER_AD_IN_EM, pair_weights
-from adcount.signals.contacts import ad_contacts
+from adcount.contacts.stage import ad_contacts
 
 KEY = b"prolific-poster-key-0123456789ab"
 SENTENCES = [

@@ -11,9 +11,9 @@ from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 
 import adcount
-from adcount.candidates.lsh import jaccard_estimate, optimal_bands
-from adcount.signals.minhash import EMPTY_SLOT
-from adcount.signals.shingles import shingle_hashes
+from adcount.text.lsh import jaccard_estimate, optimal_bands
+from adcount.text.minhash import EMPTY_SLOT
+from adcount.text.shingles import shingle_hashes
 from text_ads import ad, corpus
 
 

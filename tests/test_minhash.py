@@ -9,9 +9,9 @@ import pytest
 from datasketch import MinHash
 
 import adcount
-from adcount.candidates.lsh import jaccard_estimate
-from adcount.signals.minhash import EMPTY_SLOT, is_empty_signature, permutations, to_datasketch
-from adcount.signals.shingles import shingle_hashes
+from adcount.text.lsh import jaccard_estimate
+from adcount.text.minhash import EMPTY_SLOT, is_empty_signature, permutations, to_datasketch
+from adcount.text.shingles import shingle_hashes
 from text_ads import ad, corpus, repost
 
 

@@ -12,14 +12,14 @@ from typer.testing import CliRunner
 
 from adcount.cli import app
 from adcount.config import Config, ConfigError
-from adcount.normalize.contacts_eval import Score, load_labelled, score
-from adcount.normalize.countries import country_code, domain_region
-from adcount.normalize.phone_regions import RegionChoice, infer_region
+from cases.contacts import Score, load_labelled, score
+from adcount.contacts.countries import country_code, domain_region
+from adcount.contacts.phone_regions import RegionChoice, infer_region
 from adcount.pipeline import deduplicate
-from adcount.schema import load_ads
-from adcount.signals.ad_regions import ad_regions
-from adcount.signals.contacts import ad_contacts
-from adcount.signals.keys import KINDS
+from adcount.load.schema import load_ads
+from adcount.contacts.ad_regions import ad_regions
+from adcount.contacts.stage import ad_contacts
+from adcount.contacts.keys import KINDS
 
 WORLD = Path(__file__).parent / "data" / "contacts" / "world.jsonl"
 

@@ -11,10 +11,10 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 import adcount
-from adcount.normalize.contacts_batch import extract_contacts
-from adcount.normalize.contacts_eval import load_labelled, score_extractor
-from adcount.normalize.phone_plans import dial_plan
-from adcount.normalize.phones import extract_phones
+from adcount.contacts.batch import extract_contacts
+from cases.contacts import load_labelled, score_extractor
+from adcount.contacts.phone_plans import dial_plan
+from adcount.contacts.phones import extract_phones
 
 CORPUS = Path(__file__).parent / "data" / "contacts" / "corpus.jsonl"
 LEA = "+33612345678"

@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 import adcount
-from adcount.signals.photos import photo_evidence
+from adcount.photos.stage import photo_evidence
 from adcount.cli import app
 
 KEY = b"test-key-0123456789abcdef"

@@ -84,7 +84,7 @@ def test_list_columns_keep_shape_and_match_single_values():
 
 
 def test_extracted_contacts_end_to_end_leave_no_raw_value():
-    from adcount.normalize.contacts_batch import extract_contacts
+    from adcount.contacts.batch import extract_contacts
 
     ads = ["Léa 06 12 34 56 78 lea.douce (at) gmail (dot) com snap: lea.59", "rien ici"]
     phones, emails, handles = zip(*extract_contacts(ads))

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from adcount.claims import read_claims
-from adcount.normalize.text import normalize_texts
+from adcount.text.normalize import normalize_texts
 from adcount.report.flags import flagged_persons, protection_flags
 from adcount.report.networks import networks_table
 from adcount.report.places import places_table, sites_table, touring

@@ -10,8 +10,8 @@ import pyarrow as pa
 import pytest
 
 import adcount
-from adcount.io import InputError
-from adcount.schema import SchemaError
+from adcount.load.io import InputError
+from adcount.load.schema import SchemaError
 
 HEADER = "id,description,telephone,date,age,photos,ville,site"
 ROWS = [
@@ -182,7 +182,7 @@ def test_ragged_csv_rows_are_rejected_one_by_one(tmp_path):
 def test_every_column_and_alias_is_documented():
     from pathlib import Path
 
-    from adcount.schema import ALIASES
+    from adcount.load.schema import ALIASES
 
     page = (Path(__file__).resolve().parents[1] / "docs" / "input.md").read_text()
     for column, aliases in ALIASES.items():

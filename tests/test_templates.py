@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 import adcount
-from adcount.signals.templates import SLOT_AGE, SLOT_CITY, SLOT_NAME, SLOT_NATIONALITY, compare_templates, find_templates
+from adcount.text.templates import SLOT_AGE, SLOT_CITY, SLOT_NAME, SLOT_NATIONALITY, compare_templates, find_templates
 
 TEMPLATE = (
     "Nouvelle à {city} : {name}, {age} ans, {nationality}, très féminine. Seulement quelques jours dans "

@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import adcount
-from adcount.normalize.text import normalize_texts
+from adcount.text.normalize import normalize_texts
 from text_ads import ad, repost
 
 CASES = [json.loads(line) for line in (Path(__file__).parent / "data" / "normalize_cases.jsonl").open(encoding="utf-8")]

@@ -12,48 +12,44 @@ from typing import Any
 
 __version__ = "0.1.0"
 
-# public name -> module that defines it
+# public name -> module that defines it: the entry points a user needs. Building blocks live one
+# level down, in subpackages whose docstrings say what they hold: adcount.load, adcount.contacts,
+# adcount.text, adcount.photos, adcount.claims, adcount.link, adcount.estimate, adcount.report,
+# adcount.tools (explain, review, active labelling over a finished result), adcount.synth.
 _EXPORTS: dict[str, str] = {
-    "load_ads": "adcount.schema",
-    "Ads": "adcount.schema",
+    # load, count, estimate
+    "load_ads": "adcount.load.schema",
+    "Ads": "adcount.load.schema",
     "Config": "adcount.config",
-    "extract_phones": "adcount.normalize.phones",
-    "extract_emails": "adcount.normalize.emails",
-    "extract_handles": "adcount.normalize.handles",
-    "normalize_text": "adcount.normalize.text",
-    "normalize_texts": "adcount.normalize.text",
-    "jaccard_estimate": "adcount.candidates.lsh",
-    "to_datasketch": "adcount.signals.minhash",
-    "is_empty_signature": "adcount.signals.minhash",
-    "find_templates": "adcount.signals.templates",
-    "compare_templates": "adcount.signals.templates",
-    "pseudonymize": "adcount.privacy",
-    "resolve_key": "adcount.privacy",
-    "minhash": "adcount.signals.minhash",
-    "lsh_pairs": "adcount.candidates.lsh",
-    "hash_images": "adcount.signals.images",
-    "ImageHashes": "adcount.signals.images",
-    "photo_spread": "adcount.signals.image_spread",
-    "image_pairs": "adcount.candidates.hamming",
     "deduplicate": "adcount.pipeline",
-    "DedupResult": "adcount.pipeline",
+    "DedupResult": "adcount.result",
     "Estimate": "adcount.estimate.result",
     "capture_recapture": "adcount.estimate.capture",
-    "evaluate": "adcount.metrics",
+    "draw_audit_sample": "adcount.estimate.audit",
+    "evaluate": "adcount.tools.evaluate",
+    # one channel at a time
+    "extract_phones": "adcount.contacts.phones",
+    "extract_emails": "adcount.contacts.emails",
+    "extract_handles": "adcount.contacts.handles",
+    "normalize_text": "adcount.text.normalize",
+    "minhash": "adcount.text.minhash",
+    "lsh_pairs": "adcount.text.lsh",
+    "hash_images": "adcount.photos.hashing",
+    "image_pairs": "adcount.photos.hamming",
+    # link models, saved and reloaded as JSON
     "FellegiSunter": "adcount.link.fellegi_sunter",
-    "SupervisedModel": "adcount.link.supervised",
     "save_model": "adcount.link.model_io",
     "load_model": "adcount.link.model_io",
-    "fold_labels": "adcount.link.active",
+    # a persistent index that links new scrapes to the persons already known
     "Index": "adcount.index",
 }
 
-__all__ = sorted([*_EXPORTS, "synth", "__version__"])
+__all__ = sorted([*_EXPORTS, "synth", "tools", "__version__"])
 
 
 def __getattr__(name: str) -> Any:
-    if name == "synth":
-        return importlib.import_module("adcount.synth")
+    if name in ("synth", "tools"):
+        return importlib.import_module(f"adcount.{name}")
     module = _EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module 'adcount' has no attribute {name!r}")

@@ -4,6 +4,9 @@ The commands call the same stages as the Python API. Bad input ends with one lin
 naming the problem (the key, column or path) and exit code 2, never a traceback; an unexpected
 failure ends with one line and exit code 1 (set ADCOUNT_DEBUG=1 for the traceback). Warnings
 (no pseudonymisation key, nothing to count, ...) are printed as one line each.
+
+The library is imported inside the commands, not at the top of this module, so that
+`adcount --help` and argument errors answer at once (the pipeline loads numba kernels).
 """
 
 from __future__ import annotations
@@ -22,12 +25,11 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from adcount.cli_index import register as register_index_commands
 from adcount.config import Config, ConfigError
-from adcount.io import InputError
+from adcount.load.io import InputError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Count the people behind online sex-work ads: deduplicate, estimate, report.")
 console = Console(stderr=True, markup=False, highlight=False, soft_wrap=True)
-STAGES = ("contacts", "text", "photos", "candidates", "linking", "clustering")
 
 
 USER_ERRORS = (InputError, ConfigError, OSError, ValueError)
@@ -81,10 +83,11 @@ def _output_folder(out: Path) -> None:
 
 
 @contextmanager
-def _stage_bar() -> Iterator:
+def _stage_bar(stages: tuple[str, ...]) -> Iterator:
+    """A progress bar over the pipeline's steps, advanced by the callback it yields."""
     with Progress(TextColumn("{task.description:<12}"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
                   TimeElapsedColumn(), console=console, transient=True) as bar:
-        task = bar.add_task("loading", total=len(STAGES))
+        task = bar.add_task("loading", total=len(stages))
         done: list[str] = []
 
         def advance(stage: str) -> None:
@@ -94,7 +97,7 @@ def _stage_bar() -> Iterator:
             bar.update(task, description=stage)
 
         yield advance
-        bar.update(task, completed=len(STAGES))
+        bar.update(task, completed=len(stages))
 
 
 def run_job(input_path: Path, out: Path, image_root: Optional[Path], config_path: Optional[Path],
@@ -104,15 +107,15 @@ def run_job(input_path: Path, out: Path, image_root: Optional[Path], config_path
 
     region: country of national phone formats, overriding the configuration's (see --region);
     country: the country persons are national of in the report (default: the phones' region)."""
-    from adcount.pipeline import deduplicate
-    from adcount.schema import load_ads
+    from adcount.load.schema import load_ads
+    from adcount.pipeline import STAGE_NAMES, deduplicate
 
     config = Config.load(config_path) if config_path else Config()
     if region is not None:
         config = config.replace(contacts={"region": region.upper()})
     ads = load_ads(input_path, image_root=image_root, encoding=encoding)
     out.mkdir(parents=True, exist_ok=True)
-    with _stage_bar() as advance:
+    with _stage_bar(STAGE_NAMES) as advance:
         result = deduplicate(ads, config, raw_contacts=raw_contacts, out_dir=out, progress=advance)
     estimates = [result.estimate()]
     for design in lists:  # persons seen nowhere, one estimate per capture–recapture design asked for
@@ -180,7 +183,7 @@ def demo(
     import pandas as pd
 
     from adcount import synth as synth_module
-    from adcount.metrics import evaluate
+    from adcount.tools.evaluate import evaluate
 
     data = out / "data"
     _output_folder(out)

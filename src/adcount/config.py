@@ -15,6 +15,8 @@ from typing import Any
 
 import phonenumbers
 
+from adcount.lexicon_format import LexiconError, lexicon_data
+
 
 class ConfigError(ValueError):
     """A configuration value or key is invalid; the message names the field."""
@@ -62,7 +64,7 @@ class ContactConfig:
 
     region: ISO 3166 two-letter upper-case code ("FR", "US", "CA", "GB" ...) of ads without a
         `country` column value of their own, or None to infer it from the set (its numbers,
-        site domains and country column: `adcount.normalize.phone_regions`).
+        site domains and country column: `adcount.contacts.phone_regions`).
     """
 
     region: str | None = None
@@ -95,8 +97,6 @@ class ClaimsConfig:
         unused = sorted(set(self.lexicons) - set(self.languages))
         _check(not unused, "claims.lexicons", f"given for {unused}, which are not in claims.languages")
         if self.lexicons:
-            from adcount.claims.lexicon import LexiconError, lexicon_data  # heavy: only when lexicons are given
-
             for language, extension in self.lexicons.items():
                 try:
                     lexicon_data(language, extension)
@@ -110,10 +110,44 @@ class LinkConfig:
 
     person_threshold: float = 0.5  # link probability above which two ads are one person
     max_contact_group: int = 200  # ads sharing one contact beyond which it is treated as a hub
+    # a photo seen with this many distinct phones or more is a stock photo: it proposes no pairs and
+    # is weak evidence (adcount.link.candidates, comparisons)
+    stock_photo_contacts: int = 3
+    # scoring (adcount.link.pair_scores, weights, fit_check)
+    min_pairs_for_em: int = 30  # below this many candidate pairs EM has too little to learn from: rule weights
+    # an ad's candidate pairs weigh at most this many pairs in EM: chosen among 1, 5, 10 and 20 on
+    # held-out heavy-tailed and pas-de-calais sets (benchmarks/README.md, prolific posters)
+    pairs_per_ad_in_em: float = 10.0
+    fit_sure: float = 0.999  # a rules probability this high (or this low on the other side) is a sure decision
+    # share of the rules' sure decisions (weighted as EM weighs pairs) a fit may overturn: at most
+    # 0.14% on pas-de-calais-2018 seeds 0-4, 0.9% on north-america-en seeds 0-1, 1.8% on 150-ad
+    # north-america-en sets (benchmarks/README.md, EM guard); 10% is far beyond the spread of good fits
+    fit_max_overturned: float = 0.10
+    # clustering rounds (adcount.link.rounds, chaining, photo_sets, cluster)
+    max_complete_size: int = 400  # largest component scored and clustered pair by pair (80k pairs)
+    hub_threshold: float = 0.95  # link probability required inside components larger than that
+    # under-confidence of weak link probabilities, in bits of log-odds (bench_link_calibration.py,
+    # 30 seeds of pas-de-calais-2018: pairs scored 0.40 are one person 49% of the time, 0.18 -> 38%,
+    # 0.61 -> 72%): 0.6 bits moves a 0.5 threshold to a 0.40 re-split cut
+    underconfidence_bits: float = 0.6
+    min_photo_set_ads: int = 4  # ads with photos a photo set needs before its photos stand for one person's
+    # one template ties two persons to one organiser when posted within one campaign; a text copied
+    # months apart is as likely a copy by someone else
+    network_template_days: float = 30.0
 
     def __post_init__(self) -> None:
         _check(0.0 < self.person_threshold < 1.0, "link.person_threshold", "must be in (0, 1)")
         _check(self.max_contact_group >= 2, "link.max_contact_group", "must be >= 2")
+        _check(self.stock_photo_contacts >= 2, "link.stock_photo_contacts", "must be >= 2")
+        _check(self.min_pairs_for_em >= 1, "link.min_pairs_for_em", "must be >= 1")
+        _check(self.pairs_per_ad_in_em > 0, "link.pairs_per_ad_in_em", "must be > 0")
+        _check(0.5 < self.fit_sure < 1.0, "link.fit_sure", "must be in (0.5, 1)")
+        _check(0.0 < self.fit_max_overturned <= 1.0, "link.fit_max_overturned", "must be in (0, 1]")
+        _check(self.max_complete_size >= 3, "link.max_complete_size", "must be >= 3")
+        _check(0.0 < self.hub_threshold <= 1.0, "link.hub_threshold", "must be in (0, 1]")
+        _check(self.underconfidence_bits >= 0.0, "link.underconfidence_bits", "must be >= 0")
+        _check(self.min_photo_set_ads >= 2, "link.min_photo_set_ads", "must be >= 2")
+        _check(self.network_template_days >= 0.0, "link.network_template_days", "must be >= 0")
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from adcount.signals.keys import KINDS, ContactKeys
+from adcount.contacts.keys import KINDS, ContactKeys
+from adcount.load.facts import ad_texts
 
 # a run of 9+ digits with at most two separators between digits: what a phone number looks like
 # in any country's writing ("(416) 555-0199", "06 12 34 56 78", "+49 30 1234567")
@@ -66,7 +67,7 @@ def _silent_phones(table: pd.DataFrame, has_phone: np.ndarray, region: str) -> l
     unread = np.flatnonzero(~has_phone)
     if unread.size < MIN_ADS_TO_WARN:
         return []
-    text = table["title"].iloc[unread] + "\n" + table["text"].iloc[unread]
+    text = pd.Series(ad_texts(table.iloc[unread]), dtype=object)
     looks_like = int(text.str.contains(PHONE_LIKE, regex=True).sum())
     with_run = looks_like + int(has_phone.sum())
     if looks_like < MIN_ADS_TO_WARN or looks_like < SILENT_PHONES_SHARE * with_run:

@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -19,15 +19,15 @@ import pandas as pd
 from adcount.claims import Claims, claims_by_person
 from adcount.config import Config
 from adcount.coverage import Coverage
+from adcount.contacts.keys import KINDS, ContactKeys
+from adcount.estimate.audit import audit_estimate
 from adcount.estimate.linkage import replicate_interval, sample_person_counts
+from adcount.estimate.lists import capture_recapture_from_labels, combined_estimate
 from adcount.estimate.result import Estimate
 from adcount.ids import group_ids
-from adcount.io import write_frame
-from adcount.schema import Ads
-from adcount.signals.keys import KINDS, ContactKeys
-
-if TYPE_CHECKING:
-    from adcount.link.explain import Explanation
+from adcount.link.cluster import person_confidence
+from adcount.load.io import write_frame
+from adcount.load.schema import Ads
 
 
 @dataclass(frozen=True, eq=False)
@@ -191,27 +191,27 @@ class DedupResult:
             `adcount.capture_recapture` (criterion=, max_order=, ...).
         method="combined": capture–recapture inside the linkage Monte Carlo (both uncertainties).
         method="audit": from a labelled random sample, `labels=` 0/1 per sampled ad
-            (`adcount.estimate.audit.draw_audit_sample` draws it).
+            (`adcount.draw_audit_sample` draws it).
         """
         level = self.config.estimate.level if level is None else level
         if "estimator" in kwargs:
             kwargs["method"] = kwargs.pop("estimator")
         if method == "linkage":
             return self._linkage_estimate(level, **kwargs)
-        if method == "capture-recapture":
-            from adcount.estimate.lists import capture_recapture_from_result
-
-            return capture_recapture_from_result(self, level=level, **kwargs)
-        if method == "combined":
-            from adcount.estimate.lists import combined_estimate
-
-            return combined_estimate(self, level=level, **kwargs)
         if method == "audit":
-            from adcount.estimate.audit import audit_estimate
-
             return audit_estimate(self.n_ads, kwargs.pop("labels"), level=level, **kwargs)
-        raise ValueError(f"unknown estimate method {method!r}; use 'linkage', 'capture-recapture', "
-                         "'combined' or 'audit'")
+        if method not in ("capture-recapture", "combined"):
+            raise ValueError(f"unknown estimate method {method!r}; use 'linkage', 'capture-recapture', "
+                             "'combined' or 'audit'")
+        cfg, table = self.config.estimate, self.ads.table
+        kwargs.setdefault("n_boot", cfg.capture_replicates)
+        kwargs.setdefault("seed", cfg.seed)
+        if method == "capture-recapture":
+            return capture_recapture_from_labels(self.person, table["site"], table["posted_at"], level, **kwargs)
+        replicates = kwargs.pop("n_replicates", None)
+        return combined_estimate(self.person, self.pairs, self.probability, table["site"], table["posted_at"],
+                                 level, n_replicates=cfg.capture_replicates if replicates is None else replicates,
+                                 linkage_seed=cfg.seed, **kwargs)
 
     def _linkage_estimate(self, level: float, n_replicates: int | None = None, seed: int | None = None) -> Estimate:
         cfg = self.config.estimate
@@ -235,31 +235,10 @@ class DedupResult:
             },
         )
 
-    # --- linkage: explanations, review export, active labelling (adcount.link) ---
-    def explain(self, ad_id_a: str, ad_id_b: str) -> Explanation:
-        """Why two ads were or were not linked: each comparison's level and bits (`link.explain`)."""
-        from adcount.link.explain import explain_pair
-
-        return explain_pair(self, ad_id_a, ad_id_b)
-
-    def review_html(self, path: str | Path, person_ids: list[str] | None = None, *, raw_text: bool = False) -> Path:
-        """Write an offline HTML page showing each chosen person's ads side by side (`link.review`)."""
-        from adcount.link.review import review_html
-
-        return review_html(self, path, person_ids, raw_text=raw_text)
-
     def person_confidence(self) -> pd.DataFrame:
         """One row per person: person_id and how sure we are of it (`link.cluster.person_confidence`)."""
-        from adcount.link.cluster import person_confidence
-
         value = person_confidence(self.pairs, self.probability, self.person, self.confidence)
         return pd.DataFrame({"person_id": self.person_ids, "confidence": np.round(value, 4)})
-
-    def pairs_to_label(self, n: int = 20) -> pd.DataFrame:
-        """The candidate pairs most worth a human label, with an empty `label` column (`link.active`)."""
-        from adcount.link.active import uncertain_pairs
-
-        return uncertain_pairs(self, n)
 
     def summary(self) -> str:
         """A one-screen text summary: counts, what each evidence channel saw, and its warnings."""

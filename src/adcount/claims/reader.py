@@ -17,7 +17,8 @@ import numpy as np
 
 from adcount.claims.ages import age_numbers, read_ages
 from adcount.claims.gender import read_gender
-from adcount.claims.lexicon import GENDERS, WEAK, LexiconError, load_lexicon
+from adcount.claims.lexicon import GENDERS, WEAK, load_lexicon
+from adcount.lexicon_format import LexiconError
 from adcount.claims.names import read_names
 from adcount.claims.origin import read_origin
 from adcount.claims.phrases import contains

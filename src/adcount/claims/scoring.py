@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from adcount.claims.result import Claims
-from adcount.normalize.text import normalize_texts
+from adcount.text.normalize import normalize_texts
 
 KINDS = ("names", "age", "gender", "origin", "spoken")
 

@@ -11,6 +11,8 @@ method                        needs                                   interval
 "chao", "chao-bc"             frequencies (f1, f2)                    Chao 1987 log-normal
 "zelterman"                   frequencies (f1, f2)                    Wald
 "ztpoisson", "ztnegbin"       frequencies                             Wald
+"ichao", "chao-f2f3"          frequencies (f1..f4)                    log-normal, delta
+"bracket"                     frequencies (f1..f4)                    envelope of the two
 ============================  ======================================  =====================
 
 Frequencies are taken from a frequency table (`times_captured` + a count column, e.g. ads
@@ -19,17 +21,25 @@ per person) or computed from histories (lists per person). See docs/capture-reca
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable
 
 import numpy as np
 import pandas as pd
 from threadpoolctl import threadpool_limits
 
 from adcount.estimate import frequency, twolist
+from adcount.estimate.heterogeneity import HETEROGENEITY_METHODS
 from adcount.estimate.histories import is_frequency_table, parse_frequencies, parse_histories
 from adcount.estimate.multilist import loglinear_estimate
 from adcount.estimate.regression import REGRESSIONS, unit_table
 from adcount.estimate.result import Estimate
+
+
+
+def _in_floats(fit: Callable[[np.ndarray, float], Estimate]) -> Callable[[Any, float], Estimate]:
+    """A heterogeneity estimator reading its frequencies as floats, as it was written for."""
+    return lambda freq, level: fit(np.asarray(freq, dtype=float), level)
+
 
 FREQUENCY_METHODS = {
     "chao": lambda f, level: frequency.chao(f, level),
@@ -37,6 +47,8 @@ FREQUENCY_METHODS = {
     "zelterman": frequency.zelterman,
     "ztpoisson": frequency.zt_poisson,
     "ztnegbin": frequency.zt_negbin,
+    # estimators for heterogeneous frequencies (docs/estimates.md)
+    **{name: _in_floats(fit) for name, fit in HETEROGENEITY_METHODS.items()},
 }
 TWO_LIST_METHODS = {"chapman": twolist.chapman, "lincoln-petersen": twolist.lincoln_petersen}
 METHODS = ("loglinear", *TWO_LIST_METHODS, *FREQUENCY_METHODS)

@@ -10,15 +10,16 @@ depends on how the lists were drawn.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Callable
+from typing import Any, Callable
 
 import numpy as np
 import pandas as pd
 
+from adcount.estimate.capture import capture_recapture
+from adcount.estimate.histories import is_frequency_table, parse_frequencies, parse_histories
+from adcount.estimate.heterogeneity import UNSEEN_FORMULAS
+from adcount.estimate.linkage import percentile_interval, replicate_interval, sample_partitions
 from adcount.estimate.result import Estimate
-
-if TYPE_CHECKING:
-    from adcount.result import DedupResult
 
 LIST_KINDS = ("site", "site-group", "week", "ads")
 
@@ -92,51 +93,36 @@ def frequencies_from_labels(person: np.ndarray) -> pd.DataFrame:
     return pd.DataFrame({"times_captured": k, "count": persons})
 
 
-def capture_histories(result: "DedupResult", lists: str = "site-group", max_lists: int = 6) -> pd.DataFrame:
-    """Capture histories of the persons found in `result` (for lists="ads": ads-per-person frequencies)."""
-    return _table_maker(result, lists, max_lists)(result.person)
+def capture_histories(person: np.ndarray, sites: pd.Series, posted_at: pd.Series, lists: str = "site-group",
+                      max_lists: int = 6) -> pd.DataFrame:
+    """Capture histories of persons (a label per ad; sites and posting times per ad) over one
+    list design (for lists="ads": ads-per-person frequencies)."""
+    return _table_maker(sites, posted_at, lists, max_lists)(person)
 
 
-def _table_maker(result: "DedupResult", lists: str, max_lists: int) -> Callable[[np.ndarray], pd.DataFrame]:
+def _table_maker(sites: pd.Series, posted_at: pd.Series, lists: str,
+                 max_lists: int) -> Callable[[np.ndarray], pd.DataFrame]:
     """A function from person labels to the table the estimator reads, for one list design."""
     if lists == "ads":
         return frequencies_from_labels
-    table = result.ads.table
-    codes, names = list_membership(table["site"], table["posted_at"], lists, max_lists)
+    codes, names = list_membership(sites, posted_at, lists, max_lists)
     return lambda person: histories_from_labels(person, codes, names)
 
 
-def _defaults(result: "DedupResult", lists: str, options: dict[str, Any]) -> dict[str, Any]:
-    options = dict(options)
-    if lists == "ads":
-        options.setdefault("method", "bracket")
-    options.setdefault("n_boot", result.config.estimate.capture_replicates)
-    options.setdefault("seed", result.config.estimate.seed)
-    return options
-
-
 def fit_table(table: pd.DataFrame, level: float, method: str = "loglinear", **options: Any) -> Estimate:
-    """One estimate from a history or frequency table: adcount's estimators for heterogeneous
-    frequencies (`heterogeneity.HETEROGENEITY_METHODS`) or any `adcount.capture_recapture` method."""
-    from adcount.estimate.capture import capture_recapture
-    from adcount.estimate.heterogeneity import HETEROGENEITY_METHODS
-
-    if method.lower() in HETEROGENEITY_METHODS:
-        return HETEROGENEITY_METHODS[method.lower()](_frequencies(table), level)
+    """One estimate from a history or frequency table by any `adcount.capture_recapture` method."""
     return capture_recapture(table, method=method, level=level, **options)
 
 
 def _frequencies(table: pd.DataFrame) -> np.ndarray:
-    from adcount.estimate.histories import is_frequency_table, parse_frequencies, parse_histories
-
     if is_frequency_table(table):
         return np.asarray(parse_frequencies(table), dtype=float)
     return np.asarray(parse_histories(table).capture_frequencies(), dtype=float)
 
 
-def capture_recapture_from_result(result: "DedupResult", level: float, lists: str = "ads",
-                                  max_lists: int = 6, **options: Any) -> Estimate:
-    """Capture–recapture on the persons found: everyone, including those seen on no list.
+def capture_recapture_from_labels(person: np.ndarray, sites: pd.Series, posted_at: pd.Series, level: float,
+                                  lists: str = "ads", max_lists: int = 6, **options: Any) -> Estimate:
+    """Capture–recapture on the persons found (a label per ad): everyone, including those seen on no list.
 
     lists: "ads" (default: ads per person as capture frequencies, for the single-source
     estimators; "bracket" unless `method=` says otherwise — the one-inflation bound and iChao1,
@@ -146,8 +132,10 @@ def capture_recapture_from_result(result: "DedupResult", level: float, lists: st
     site says nothing of the others; when most persons post one or two ads, that fails (one ad
     is one site), and the frequency estimators on "ads" are the sounder choice (docs/estimates.md).
     """
-    table = capture_histories(result, lists, max_lists)
-    estimate = fit_table(table, level, **_defaults(result, lists, options))
+    table = capture_histories(person, sites, posted_at, lists, max_lists)
+    if lists == "ads":
+        options.setdefault("method", "bracket")
+    estimate = fit_table(table, level, **options)
     observed = int(table["count"].sum())
     names = [c for c in table.columns if c not in ("count", "times_captured")]
     details = {**estimate.details, "lists": lists, "list_names": names, "persons_observed": observed}
@@ -155,8 +143,9 @@ def capture_recapture_from_result(result: "DedupResult", level: float, lists: st
                     f"capture-recapture/{estimate.method}", details)
 
 
-def combined_estimate(result: "DedupResult", level: float, lists: str = "ads", max_lists: int = 6,
-                      n_replicates: int | None = None, **options: Any) -> Estimate:
+def combined_estimate(person: np.ndarray, pairs: np.ndarray, probability: np.ndarray, sites: pd.Series,
+                      posted_at: pd.Series, level: float, lists: str = "ads", max_lists: int = 6, *,
+                      n_replicates: int, linkage_seed: int, **options: Any) -> Estimate:
     """Capture–recapture inside the linkage Monte Carlo: both sources of uncertainty in one interval.
 
     The estimator (and, for log-linear models, the model) is chosen once, on the persons found,
@@ -166,20 +155,19 @@ def combined_estimate(result: "DedupResult", level: float, lists: str = "ads", m
     estimator. Per estimator (each component of a bracket), the interval is the envelope of its
     own interval on the persons found and the replicates' percentile interval stretched to hold
     that estimate (`linkage.replicate_interval`), so neither sampling, model nor linkage error
-    is dropped.
+    is dropped. person, pairs, probability: the clustering's labels per ad, its candidate pairs
+    and their link probabilities; linkage_seed: the linkage replicates' seed (options may hold the
+    estimator's own `seed` and `n_boot`).
     """
-    from adcount.estimate.linkage import percentile_interval, replicate_interval, sample_partitions
-
-    cfg = result.config.estimate
-    reps = cfg.capture_replicates if n_replicates is None else n_replicates
-    base = capture_recapture_from_result(result, level, lists, max_lists, **options)
+    reps = n_replicates
+    base = capture_recapture_from_labels(person, sites, posted_at, level, lists, max_lists, **options)
     components = _components(base)
     refits = {name: _refitter(name, base, level) for name in components}
-    make_table = _table_maker(result, lists, max_lists)
-    rng = np.random.default_rng(cfg.seed + 1)
+    make_table = _table_maker(sites, posted_at, lists, max_lists)
+    rng = np.random.default_rng(linkage_seed + 1)
     draws: dict[str, list[float]] = {name: [] for name in components}
     failed = 0
-    for labels in sample_partitions(result.person, result.pairs, result.probability, reps, cfg.seed):
+    for labels in sample_partitions(person, pairs, probability, reps, linkage_seed):
         table = make_table(labels)
         counts = table["count"].to_numpy()
         table["count"] = rng.multinomial(counts.sum(), counts / counts.sum())
@@ -216,8 +204,6 @@ def _components(base: Estimate) -> dict[str, tuple[float, float, float]]:
 
 def _refitter(name: str, base: Estimate, level: float) -> Callable[[pd.DataFrame], float]:
     """The point of estimator `name` on a replicate's table (the same log-linear model as `base`)."""
-    from adcount.estimate.heterogeneity import UNSEEN_FORMULAS
-
     if name in UNSEEN_FORMULAS:
         unseen = UNSEEN_FORMULAS[name]
 
@@ -231,20 +217,17 @@ def _refitter(name: str, base: Estimate, level: float) -> Callable[[pd.DataFrame
     return lambda table: fit_table(table, level, **options).point
 
 
-def list_sensitivity(result: "DedupResult", level: float = 0.95, lists: str = "site-group",
-                     max_lists: int = 6, **options: Any) -> pd.DataFrame:
+def list_sensitivity(person: np.ndarray, sites: pd.Series, posted_at: pd.Series, level: float = 0.95,
+                     lists: str = "site-group", max_lists: int = 6, **options: Any) -> pd.DataFrame:
     """Estimates under other list designs: each list left out, and fewer merged groups."""
-    from adcount.estimate.capture import capture_recapture
-
     if lists not in ("site", "site-group", "week"):
         raise ValueError("list sensitivity applies to list designs: 'site', 'site-group' or 'week'")
-    table = result.ads.table
-    codes, names = list_membership(table["site"], table["posted_at"], lists, max_lists)
+    codes, names = list_membership(sites, posted_at, lists, max_lists)
     rows = []
 
     def record(design: str, person_codes: np.ndarray, person_names: list[str]) -> None:
         try:
-            est = capture_recapture(histories_from_labels(result.person, person_codes, person_names),
+            est = capture_recapture(histories_from_labels(person, person_codes, person_names),
                                     level=level, **options)
             rows.append({"design": design, "lists": len(person_names), "point": est.point,
                          "low": est.low, "high": est.high, "method": est.method})
@@ -259,8 +242,8 @@ def list_sensitivity(result: "DedupResult", level: float = 0.95, lists: str = "s
             record(f"without {name}", kept, [n for i, n in enumerate(names) if i != omitted])
     for k in range(len(names) - 1, 1, -1) if lists != "site" else ():
         if lists == "site-group":
-            merged_codes, merged_names = _site_groups(table["site"], k)
+            merged_codes, merged_names = _site_groups(sites, k)
         else:
-            merged_codes, merged_names = _time_windows(table["posted_at"], k)
+            merged_codes, merged_names = _time_windows(posted_at, k)
         record(f"{k} lists", merged_codes, merged_names)
     return pd.DataFrame(rows)

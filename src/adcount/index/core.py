@@ -20,8 +20,9 @@ from adcount.estimate.result import Estimate
 from adcount.index import candidates, history, stages
 from adcount.index.stable_ids import carry_ids, changes, mint_ids
 from adcount.index.store import Store
+from adcount.index.view import index_result
 from adcount.link.model_io import LinkModel
-from adcount.schema import Ads, load_ads
+from adcount.load.schema import Ads, load_ads
 
 Progress = Callable[[str], None]
 PREFIX = {"person": "P", "network": "N"}
@@ -275,8 +276,6 @@ class Index:
 
     def result(self):
         """A `DedupResult` view of the whole index (stable ids), for the report and estimates."""
-        from adcount.index.view import index_result
-
         store = self._store
         rows = store.frame("SELECT row FROM ads ORDER BY row")["row"].to_numpy(np.int64)
         records = store.records(rows, self.config.text.num_perm)

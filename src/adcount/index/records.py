@@ -19,7 +19,7 @@ AD_COLUMNS = ("ad_id", "site", "city", "region", "posted_at", "day", "age", "gen
 
 @dataclass(frozen=True)
 class PhotoLayout:
-    """How the hash columns of a photo row are read (`adcount.signals.images.ImageHashes`)."""
+    """How the hash columns of a photo row are read (`adcount.photos.hashing.ImageHashes`)."""
 
     columns: tuple[str, ...]
     base_columns: tuple[int, ...]

@@ -24,34 +24,32 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from adcount.candidates.hamming import DEFAULT_MAX_DISTANCE, image_pairs
-from adcount.candidates.keys import key_pairs, unique_pairs
-from adcount.candidates.lsh import _band_keys, jaccard_estimate, lsh_pairs, optimal_bands
 from adcount.claims import Claims, read_claims
 from adcount.config import Config
+from adcount.contacts.keys import KINDS, ContactKeys
+from adcount.contacts.phone_regions import RegionChoice
+from adcount.contacts.stage import ad_contacts
 from adcount.coverage import channel_coverage
 from adcount.ids import ad_id_rank
 from adcount.index.records import AdRecords, PhotoLayout
-from adcount.link.chaining import complete_pairs, split_chains
-from adcount.link.cluster import ad_confidence, network_edges, person_labels
+from adcount.link.candidates import candidate_pairs
 from adcount.link.cluster import components as _components
-from adcount.link.comparisons import STOCK_PHOTO_CONTACTS, comparison_levels
-from adcount.link.features import AdSignals, contact_claims, contact_spread, pair_features, posting_days
+from adcount.link.cluster import network_edges
+from adcount.link.features import ad_signals
 from adcount.link.model_io import _KINDS as _MODEL_KINDS
 from adcount.link.model_io import LinkModel
-from adcount.link.photo_sets import photo_sets_apart
-from adcount.link.weights import pair_weights
-from adcount.normalize.phone_regions import RegionChoice
-from adcount.normalize.text import normalize_texts
-from adcount.pipeline import _codes, _flags, _merged, _scorer, _template_evidence
+from adcount.link.pair_scores import score_pairs
+from adcount.link.rounds import cluster_rounds
+from adcount.load.facts import AdFacts, ad_texts, posting_days, text_codes
+from adcount.load.schema import Ads
+from adcount.photos.hamming import DEFAULT_MAX_DISTANCE, image_pairs
+from adcount.photos.hashing import ImageHashes
+from adcount.photos.stage import PhotoEvidence, hash_ad_photos, hashed_photo_evidence
 from adcount.result import DedupResult
-from adcount.schema import Ads
-from adcount.signals.contacts import ad_contacts
-from adcount.signals.images import ImageHashes
-from adcount.signals.keys import KINDS, ContactKeys
-from adcount.signals.minhash import is_empty_signature, minhash
-from adcount.signals.photos import PhotoEvidence, hash_ad_photos, hashed_photo_evidence
-
+from adcount.text.lsh import _band_keys, jaccard_estimate, lsh_pairs, optimal_bands
+from adcount.text.minhash import is_empty_signature, minhash
+from adcount.text.normalize import normalize_texts
+from adcount.text.stage import TextEvidence
 
 @dataclass(frozen=True)
 class Linkage:
@@ -75,10 +73,10 @@ def records_for(ads: Ads, config: Config, *, key: bytes | str | None, key_dir: P
     """The records of freshly loaded ads (rows in `ads.table` order) and the run's flags."""
     table = ads.table
     contacts = ad_contacts(table, config.contacts.region, key=key, out_dir=key_dir)
-    normalised = normalize_texts((table["title"] + "\n" + table["text"]).tolist())
+    normalised = normalize_texts(ad_texts(table))
     text = config.text
-    signatures = minhash((table["title"] + "\n" + table["text"]).tolist(), num_perm=text.num_perm,
-                         seed=text.seed, shingle=text.shingle, k=text.k)
+    signatures = minhash(normalised, num_perm=text.num_perm, seed=text.seed, shingle=text.shingle, k=text.k,
+                         normalize=False)
     bands, rows = optimal_bands(text.threshold, text.num_perm)
     band_keys = _band_keys(signatures, np.arange(len(table), dtype=np.int64), bands, rows)
     hashes, owner, photo_flags = hash_ad_photos(table, ads.image_root, config.images)
@@ -102,7 +100,7 @@ def records_for(ads: Ads, config: Config, *, key: bytes | str | None, key_dir: P
         layout = PhotoLayout(tuple(hashes.columns), tuple(hashes.base_columns), tuple(hashes.masked_columns), hashes.mode)
         frame["photo_count"] = np.bincount(owner[ok], minlength=len(table)).astype(np.int64)
     records = AdRecords(frame, signatures, band_keys, contact_rows, owner.astype(np.int64), photo_hashes, ok, layout)
-    return records, _flags(ads.flags, photo_flags)
+    return records, _run_flags(ads.flags, photo_flags)
 
 
 def similar_texts(sig_a: np.ndarray, sig_b: np.ndarray, threshold: float) -> np.ndarray:
@@ -138,50 +136,29 @@ def link(records: AdRecords, model: LinkModel | str, config: Config) -> Linkage:
     signals: the candidates, features, scores (`model`: a fitted model, or "em" to fit one here),
     chain re-splitting, photo sets apart, confidence."""
     table = records.table
-    n = len(table)
     contacts = _contact_keys(records)
     normalised = table["normalised"].tolist()
+    text = TextEvidence(normalised, records.signatures, table["usable"].to_numpy(bool),
+                        lsh_pairs(records.signatures, threshold=config.text.threshold))
     claims = read_claims(normalised, languages=config.claims.languages, lexicons=config.claims.lexicons)
-    age = np.where(np.isnan(table["age"].to_numpy(float)), claims.age, table["age"].to_numpy(float))
-    day = table["day"].to_numpy(float)
-    usable = table["usable"].to_numpy(bool)
-    photos = _photo_evidence(records, contacts, age, day, config)
-    text_pairs = lsh_pairs(records.signatures, threshold=config.text.threshold)
-    personal_photo_pairs = photos.ad_pairs[photos.ad_spread < STOCK_PHOTO_CONTACTS]
-    contact_pairs = key_pairs(contacts.rows, contacts.key_ids, max_group=config.link.max_contact_group)
-    pairs = unique_pairs(np.concatenate([text_pairs, personal_photo_pairs, contact_pairs]))
-
-    claimed = contact_claims(contacts, age, day)
-    id_rank = ad_id_rank(table["ad_id"].to_numpy(dtype=object))
-    signals = AdSignals(
-        text_jaccard=lambda p: np.where(usable[p[:, 0]] & usable[p[:, 1]],
-                                        jaccard_estimate(records.signatures, p).astype(np.float64), np.nan),
-        text_usable=usable, normalised=normalised,
-        templates=lambda p: _template_evidence(normalised, p, id_rank),
-        contacts=contacts, contact_spread=contact_spread(contacts, claimed, claims.names),
-        contact_claims=claimed, names=claims.names, photo_count=photos.photo_count,
-        image_ad_pairs=photos.ad_pairs, image_ad_distance=photos.ad_distance, image_ad_spread=photos.ad_spread,
-        image_ad_claims=photos.ad_claims, age=age, city=_codes(table["city"]), site=_codes(table["site"]), day=day,
-    )
-    features = pair_features(pairs, signals)
-    fitted, note = _scorer(model, comparison_levels(features), pair_weights(n, pairs))
-    threshold = config.link.person_threshold
-    linked = person_labels(n, pairs, fitted.predict_proba(comparison_levels(features)), threshold)
-    pairs, features = _completed(pairs, features, complete_pairs(linked, pairs), signals)
-    levels = comparison_levels(features)
-    probability = fitted.predict_proba(levels)
-    persons = split_chains(n, pairs, probability, threshold)
-    apart = photo_sets_apart(persons, pairs, features, photos.photo_count, day)
-    features["photo_sets_apart"] = apart.astype(np.int8)
-    if apart.any():
-        probability = np.where(apart, 0.0, probability)
-        persons = split_chains(n, pairs, probability, threshold)
-    same_person = persons[pairs[:, 0]] == persons[pairs[:, 1]]
-    return Linkage(pairs=pairs, probability=probability, person=persons,
-                   network_edges=network_edges(pairs, features, same_person),
-                   confidence=ad_confidence(n, pairs, probability, persons), features=features,
-                   bits=fitted.match_weights(levels), claims=claims, contacts=contacts,
-                   photo_count=photos.photo_count, model=fitted, model_note=note)
+    given = table["age"].to_numpy(float)
+    facts = AdFacts(age=np.where(np.isnan(given), claims.age, given), day=table["day"].to_numpy(float),
+                    city=text_codes(table["city"]), site=text_codes(table["site"]),
+                    id_rank=ad_id_rank(table["ad_id"].to_numpy(dtype=object)))
+    photos = _photo_evidence(records, contacts, facts.age, facts.day, config)
+    candidates = candidate_pairs(text, photos, contacts, config.link.max_contact_group,
+                                 config.link.stock_photo_contacts)
+    signals = ad_signals(text, contacts, claims, photos, facts)
+    scores = score_pairs(candidates.pairs, signals, model, config.link)
+    partition = cluster_rounds(candidates.pairs, scores, signals, config.link)
+    pairs, person = partition.pairs, partition.person
+    same_person = person[pairs[:, 0]] == person[pairs[:, 1]]
+    return Linkage(pairs=pairs, probability=partition.probability, person=person,
+                   network_edges=network_edges(pairs, partition.features, same_person,
+                                               config.link.network_template_days),
+                   confidence=partition.confidence, features=partition.features, bits=partition.bits,
+                   claims=claims, contacts=contacts, photo_count=photos.photo_count, model=scores.model,
+                   model_note=scores.model_note)
 
 
 def result_view(records: AdRecords, linkage: Linkage, person: np.ndarray, network: np.ndarray,
@@ -201,18 +178,9 @@ def result_view(records: AdRecords, linkage: Linkage, person: np.ndarray, networ
     return DedupResult(
         ads=ads, config=config, pairs=linkage.pairs, features=linkage.features, bits=linkage.bits,
         probability=linkage.probability, person=person, network=network, confidence=linkage.confidence,
-        contacts=linkage.contacts, text_usable=usable, flags=_flags(ads.flags, _no_photo_flags()),
+        contacts=linkage.contacts, text_usable=usable, flags=_run_flags(ads.flags, _no_photo_flags()),
         claims=linkage.claims, coverage=channel_coverage(ads.table, linkage.contacts, usable, linkage.photo_count, age),
         model_note=linkage.model_note)
-
-
-def _completed(pairs: np.ndarray, features: pd.DataFrame, extra: np.ndarray,
-               signals: AdSignals) -> tuple[np.ndarray, pd.DataFrame]:
-    """Pairs and features with the pairs inside multi-ad components added (`complete_pairs`),
-    so chains are re-split on full evidence, sorted as `deduplicate` sorts them."""
-    merged, order = _merged(pairs, extra)
-    added = pair_features(extra, signals) if len(extra) else features.iloc[:0]
-    return merged, pd.concat([features, added], ignore_index=True).iloc[order].reset_index(drop=True)
 
 
 def _contact_keys(records: AdRecords) -> ContactKeys:
@@ -253,8 +221,13 @@ def _photo_evidence(records: AdRecords, contacts: ContactKeys, age: np.ndarray, 
 
 
 def _no_photo_flags() -> pd.DataFrame:
-    return pd.DataFrame({"ad_id": pd.Series(dtype=object), "image": pd.Series(dtype=object),
-                         "reason": pd.Series(dtype=object)})
+    """No photo flag, in the loader's flag columns (stored photos were read when first added)."""
+    return pd.DataFrame({name: pd.Series(dtype=object) for name in ("ad_id", "column", "value", "reason")})
+
+
+def _run_flags(loading: pd.DataFrame, photos: pd.DataFrame) -> pd.DataFrame:
+    """Every flag of a run, as `deduplicate` gathers them: the loader's, then the photos'."""
+    return pd.concat([loading, photos], ignore_index=True).astype(object)
 
 
 def model_to_json(model: LinkModel) -> str:

@@ -19,26 +19,24 @@ from __future__ import annotations
 import numpy as np
 from scipy.cluster.hierarchy import fcluster, linkage
 
-from adcount.candidates.keys import key_pairs
+from adcount.config import LinkConfig
 from adcount.link.cluster import components
+from adcount.pairs import key_pairs
 
-MAX_COMPLETE_SIZE = 400  # largest component scored and clustered pair by pair (80k pairs)
-HUB_THRESHOLD = 0.95  # link probability required inside components larger than that
-# Under-confidence of weak link probabilities, in bits of log-odds (bench_link_calibration.py,
-# 30 seeds of pas-de-calais-2018: pairs scored 0.40 on average are one person 49% of the time,
-# 0.18 -> 38%, 0.61 -> 72%; text-scale 20,000 ads: 0.36 -> 48%; with the joint name-template
-# comparison, 0.40 -> 55%). 0.6 bits moves a 0.5 threshold to a 0.40 cut, the score at which
-# pairs are one person about half the time.
-UNDERCONFIDENCE_BITS = 0.6
+# defaults: the configuration fields link.max_complete_size, link.hub_threshold and
+# link.underconfidence_bits (where the measurements behind them are given)
+MAX_COMPLETE_SIZE = LinkConfig.max_complete_size
+HUB_THRESHOLD = LinkConfig.hub_threshold
+UNDERCONFIDENCE_BITS = LinkConfig.underconfidence_bits
 
 
-def resplit_cut(threshold: float) -> float:
+def resplit_cut(threshold: float, underconfidence_bits: float = UNDERCONFIDENCE_BITS) -> float:
     """Average link probability two groups need to stay one person: the threshold lowered by
-    the measured under-confidence of weak link probabilities (`UNDERCONFIDENCE_BITS`)."""
+    the measured under-confidence of weak link probabilities (`underconfidence_bits`)."""
     if threshold >= 1.0:
         return 1.0
     odds = threshold / (1.0 - threshold)
-    return float(odds / (odds + 2.0 ** UNDERCONFIDENCE_BITS))
+    return float(odds / (odds + 2.0 ** underconfidence_bits))
 
 
 def complete_pairs(labels: np.ndarray, pairs: np.ndarray, max_size: int = MAX_COMPLETE_SIZE) -> np.ndarray:
@@ -55,7 +53,8 @@ def complete_pairs(labels: np.ndarray, pairs: np.ndarray, max_size: int = MAX_CO
 
 
 def split_chains(n: int, pairs: np.ndarray, probability: np.ndarray, threshold: float,
-                 max_size: int = MAX_COMPLETE_SIZE) -> np.ndarray:
+                 max_size: int = MAX_COMPLETE_SIZE, hub_threshold: float = HUB_THRESHOLD,
+                 underconfidence_bits: float = UNDERCONFIDENCE_BITS) -> np.ndarray:
     """Person label per ad: components of the links at `threshold`, each re-split (module docs).
 
     pairs/probability must include every pair inside the components of 3..max_size ads (see
@@ -72,12 +71,12 @@ def split_chains(n: int, pairs: np.ndarray, probability: np.ndarray, threshold: 
 
     big = weak & (sizes > max_size)
     in_big = inside & big[labels[a]]
-    keep_edges.append(pairs[in_big & (probability >= max(threshold, HUB_THRESHOLD))])
+    keep_edges.append(pairs[in_big & (probability >= max(threshold, hub_threshold))])
 
     chained = np.flatnonzero(weak & (sizes <= max_size))
     if chained.size:
         keep_edges.append(_average_linkage_edges(labels, pairs[inside], probability[inside], chained,
-                                                 resplit_cut(threshold)))
+                                                 resplit_cut(threshold, underconfidence_bits)))
     return components(n, np.concatenate(keep_edges))
 
 

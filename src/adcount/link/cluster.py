@@ -14,9 +14,11 @@ import pandas as pd
 import scipy.sparse as sp
 from scipy.sparse.csgraph import connected_components
 
-# one template ties two persons to one organiser when posted within one campaign; a text copied
-# months apart is as likely a copy by someone else (templates circulate between sites and posters)
-NETWORK_TEMPLATE_DAYS = 30.0
+from adcount.config import LinkConfig
+
+# default of link.network_template_days: one template ties two persons to one organiser when
+# posted within one campaign; a text copied months apart is as likely a copy by someone else
+NETWORK_TEMPLATE_DAYS = LinkConfig.network_template_days
 
 
 def components(n: int, edges: np.ndarray) -> np.ndarray:
@@ -35,12 +37,13 @@ def person_labels(n: int, pairs: np.ndarray, probability: np.ndarray, threshold:
     return components(n, pairs[probability >= threshold])
 
 
-def network_edges(pairs: np.ndarray, features: pd.DataFrame, linked: np.ndarray) -> np.ndarray:
+def network_edges(pairs: np.ndarray, features: pd.DataFrame, linked: np.ndarray,
+                  template_days: float = NETWORK_TEMPLATE_DAYS) -> np.ndarray:
     """Pairs that tie two ads to one organiser: person links, shared contacts, one template."""
     shared = (features["shared_phones"].to_numpy() > 0) | (features["shared_emails"].to_numpy() > 0) \
         | (features["shared_handles"].to_numpy() > 0)
     days = features["days_apart"].to_numpy(dtype=float)
-    campaign = ~(days > NETWORK_TEMPLATE_DAYS)  # NaN (no date) keeps the edge
+    campaign = ~(days > template_days)  # NaN (no date) keeps the edge
     template = (features["same_template"].to_numpy() > 0) & campaign
     return pairs[linked | shared | template]
 

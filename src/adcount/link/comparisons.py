@@ -9,17 +9,19 @@ the same thing everywhere. Cut points are set from what the evidence means, not 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import partial
 from typing import Callable
 
 import numpy as np
 import pandas as pd
 
+from adcount.claims.persons_per_key import DAYS_PER_YEAR
+from adcount.config import LinkConfig
 from adcount.link.features import NO_IMAGE_MATCH
-from adcount.signals.claimed_ages import DAYS_PER_YEAR
 
 MISSING = -1
-STOCK_PHOTO_CONTACTS = 3  # a photo seen with this many distinct phones or more is a stock photo
+STOCK_PHOTO_CONTACTS = LinkConfig.stock_photo_contacts  # default of link.stock_photo_contacts
 PHOTO_PAIRS_SEVERAL = 4  # photo pairs compared (photos of one ad x of the other) that make "none in common" telling
 CLOSE_PHOTO_BITS = 4  # Hamming distance of a re-encoded or resized copy of one photo
 # claimed age minus the age the elapsed time predicts, in years: under half a year off, the age
@@ -114,30 +116,31 @@ def _contact_comparisons(kind: str, label: str) -> tuple[Comparison, Comparison]
     return key, _refined(kind, key, levels, _contact(kind), (0, 1, 2, 1, 2, 1, 2, 3))
 
 
-def _stock_photo(f: pd.DataFrame) -> np.ndarray:
-    return f["image_spread"].to_numpy() >= STOCK_PHOTO_CONTACTS
+def _stock_photo(f: pd.DataFrame, stock: int) -> np.ndarray:
+    """A shared photo seen with `stock` distinct phones or more."""
+    return f["image_spread"].to_numpy() >= stock
 
 
-def _flat_photo(f: pd.DataFrame) -> np.ndarray:
+def _flat_photo(f: pd.DataFrame, stock: int) -> np.ndarray:
     """A shared photo shown with one phone under several claimed ages: the flat a network rents.
     It says "one network", which the shared phone already says, and nothing of which woman (read
     as a level of its own, -3.6 bits, it counted the network twice and split its women's ads)."""
-    return (f["image_claims"].to_numpy() >= 2) & ~_stock_photo(f)
+    return (f["image_claims"].to_numpy() >= 2) & ~_stock_photo(f, stock)
 
 
-def shares_personal_photo(f: pd.DataFrame) -> np.ndarray:
+def shares_personal_photo(f: pd.DataFrame, stock: int = STOCK_PHOTO_CONTACTS) -> np.ndarray:
     """Per pair: the two ads share a near copy of one photo that is neither stock nor a flat's."""
-    return (f["image_distance"].to_numpy() < NO_IMAGE_MATCH) & ~_stock_photo(f) & ~_flat_photo(f)
+    return (f["image_distance"].to_numpy() < NO_IMAGE_MATCH) & ~_stock_photo(f, stock) & ~_flat_photo(f, stock)
 
 
-def _photo(f: pd.DataFrame) -> np.ndarray:
+def _photo(f: pd.DataFrame, stock: int = STOCK_PHOTO_CONTACTS) -> np.ndarray:
     distance = f["image_distance"].to_numpy()
     compared = f["photos_compared"].to_numpy()
     matched = distance < NO_IMAGE_MATCH
     near = np.where(distance <= CLOSE_PHOTO_BITS, 4, 3)
     apart = (compared >= PHOTO_PAIRS_SEVERAL).astype(np.int8)  # none in common: after 1-3 or 4+ photo pairs
-    level = np.where(matched, np.where(_stock_photo(f), 2, near), apart)
-    return np.where((compared > 0) & ~(matched & _flat_photo(f)), level, MISSING).astype(np.int8)
+    level = np.where(matched, np.where(_stock_photo(f, stock), 2, near), apart)
+    return np.where((compared > 0) & ~(matched & _flat_photo(f, stock)), level, MISSING).astype(np.int8)
 
 
 def _name(f: pd.DataFrame) -> np.ndarray:
@@ -231,7 +234,12 @@ COMPARISONS += (joint("name_template", _SINGLE["name"], _SINGLE["template"]),)
 BY_NAME = {c.name: c for c in COMPARISONS}
 
 
-def comparison_levels(features: pd.DataFrame, names: tuple[str, ...] | None = None) -> pd.DataFrame:
-    """Level of every comparison (columns) for every pair (rows); MISSING where not comparable."""
+def comparison_levels(features: pd.DataFrame, names: tuple[str, ...] | None = None,
+                      stock_photo_contacts: int = STOCK_PHOTO_CONTACTS) -> pd.DataFrame:
+    """Level of every comparison (columns) for every pair (rows); MISSING where not comparable.
+    stock_photo_contacts: phones from which a shared photo is a stock photo (link.stock_photo_contacts)."""
     chosen = COMPARISONS if names is None else tuple(BY_NAME[n] for n in names)
+    if stock_photo_contacts != STOCK_PHOTO_CONTACTS:  # the photo comparison (in no joint) read with it
+        chosen = tuple(replace(c, compute=partial(_photo, stock=stock_photo_contacts)) if c.name == "photo" else c
+                       for c in chosen)
     return pd.DataFrame({c.name: c.compute(features) for c in chosen}, index=features.index)

@@ -11,7 +11,6 @@ Conventions: -1 means "unknown" in integer features (a side is missing), NaN in 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
 
 import numpy as np
 import pandas as pd
@@ -19,42 +18,37 @@ import scipy.sparse as sp
 from rapidfuzz import fuzz
 from rapidfuzz.process import cpdist
 
-from adcount.signals.claimed_ages import claimed_persons, persons_per_key
-from adcount.signals.keys import KINDS, ContactKeys
+from adcount.claims import Claims
+from adcount.claims.persons_per_key import claimed_persons, persons_per_key
+from adcount.contacts.keys import KINDS, ContactKeys
+from adcount.load.facts import AdFacts
+from adcount.photos.stage import PhotoEvidence
+from adcount.text.stage import TextEvidence
+from adcount.text.templates import TemplatePairs, compare_templates
 
 NO_IMAGE_MATCH = 64  # Hamming distance reported when two ads share no near-identical photo
 
 
 @dataclass(frozen=True)
-class TemplateEvidence:
-    """Per-pair template test (from `adcount.signals.templates.compare_templates`)."""
-
-    same_template: np.ndarray  # bool: one template, different slot values
-    different_person: np.ndarray  # bool: ... and a differing name, age or nationality slot
-
-
-@dataclass(frozen=True)
 class AdSignals:
-    """Per-ad evidence aligned with the rows of the ads table."""
+    """Per-ad evidence of every channel, aligned with the rows of the ads table: what
+    `pair_features` reads for any pair."""
 
-    text_jaccard: Callable[[np.ndarray], np.ndarray]  # pairs -> float array, NaN where a text is unusable
-    text_usable: np.ndarray  # bool per ad
-    normalised: list[str]  # normalised title + text per ad
-    templates: Callable[[np.ndarray], TemplateEvidence]  # pairs -> template test
+    text: TextEvidence
     contacts: ContactKeys
     contact_spread: np.ndarray  # per key: how many persons its ads claim to be (>= 1): a hub indicator
     contact_claims: sp.csr_matrix  # ads x keys: which of the key's claimed persons the ad claims (1, 2, ...)
     names: sp.csr_matrix  # ads x claimed-name words
-    photo_count: np.ndarray  # int per ad: how many of its photos could be hashed
-    image_ad_pairs: np.ndarray  # (k, 2) ad pairs with a near photo, i < j
-    # of each such pair's most personal shared photo (`adcount.signals.photos.PhotoEvidence`):
-    image_ad_distance: np.ndarray  # (k,) Hamming distance between the two ads' copies of it
-    image_ad_spread: np.ndarray  # (k,) how many distinct contacts it is seen with
-    image_ad_claims: np.ndarray  # (k,) how many persons its ads claim to be (0 unknown)
-    age: np.ndarray  # float, NaN when missing
-    city: np.ndarray  # int codes, -1 when missing
-    site: np.ndarray  # int codes, -1 when missing
-    day: np.ndarray  # float days since epoch, NaN when missing
+    photos: PhotoEvidence
+    facts: AdFacts
+
+
+def ad_signals(text: TextEvidence, contacts: ContactKeys, claims: Claims, photos: PhotoEvidence,
+               facts: AdFacts) -> AdSignals:
+    """The channels' evidence together, with what the contacts' claimed persons tell."""
+    claimed = contact_claims(contacts, facts.age, facts.day)
+    return AdSignals(text=text, contacts=contacts, contact_spread=contact_spread(contacts, claimed, claims.names),
+                     contact_claims=claimed, names=claims.names, photos=photos, facts=facts)
 
 
 def contact_claims(contacts: ContactKeys, age: np.ndarray, day: np.ndarray) -> sp.csr_matrix:
@@ -79,13 +73,6 @@ def contact_spread(contacts: ContactKeys, claims: sp.csr_matrix, names: sp.csr_m
     name_count = np.diff((incidence @ names).tocsr().indptr) if names.shape[1] else np.zeros(contacts.n_keys, int)
     age_count = persons_per_key(claims.T.tocsr())
     return np.maximum(np.where(age_count > 0, age_count, name_count), 1).astype(np.int64)
-
-
-def posting_days(posted: pd.Series) -> np.ndarray:
-    """Posting time of each ad in days since 1970-01-01 (float, NaN when unknown)."""
-    stamps = pd.to_datetime(posted)
-    days = (stamps - pd.Timestamp("1970-01-01")).dt.total_seconds().to_numpy(dtype=float, na_value=np.nan)
-    return days / 86400.0
 
 
 def _shared_keys(matrix: sp.csr_matrix, pairs: np.ndarray) -> sp.csr_matrix:
@@ -118,10 +105,11 @@ def pair_features(pairs: np.ndarray, signals: AdSignals) -> pd.DataFrame:
     """One row of evidence per candidate pair (pairs: int64 (m, 2), i < j)."""
     a, b = pairs[:, 0], pairs[:, 1]
     features: dict[str, np.ndarray] = {"a": a, "b": b}
-    features["text_jaccard"] = signals.text_jaccard(pairs)
-    features["text_fuzz"] = _fuzzy_scores(pairs, signals)
-    template = signals.templates(pairs)
-    both_text = signals.text_usable[a] & signals.text_usable[b]
+    text, facts, photos = signals.text, signals.facts, signals.photos
+    features["text_jaccard"] = text.jaccard(pairs)
+    features["text_fuzz"] = _fuzzy_scores(pairs, text)
+    template = _templates(pairs, text, facts.id_rank)
+    both_text = text.usable[a] & text.usable[b]
     features["same_template"] = np.where(both_text, template.same_template, -1).astype(np.int8)
     features["template_conflict"] = np.where(both_text, template.different_person, -1).astype(np.int8)
 
@@ -136,34 +124,42 @@ def pair_features(pairs: np.ndarray, signals: AdSignals) -> pd.DataFrame:
         features[f"{kind}_spread"] = _row_min(spread, 0)
         features[f"{kind}_one_claim"] = _one_claim(signals.contact_claims.multiply(matrix).tocsr(), pairs)
 
-    distance, photo_spread, photo_claims = _image_evidence(pairs, signals)
+    distance, photo_spread, photo_claims = _image_evidence(pairs, photos)
     features["image_distance"] = distance
     features["image_spread"] = photo_spread
     features["image_claims"] = photo_claims
     # photo pairs looked at: two ads showing three photos each and none in common say more
     # against one person than two ads showing one photo each
-    features["photos_compared"] = (signals.photo_count[a] * signals.photo_count[b]).astype(np.int64)
+    features["photos_compared"] = (photos.photo_count[a] * photos.photo_count[b]).astype(np.int64)
 
     has_name = np.diff(signals.names.indptr) > 0
     shared_names = np.diff(_shared_keys(signals.names, pairs).indptr) > 0
     features["name_match"] = np.where(has_name[a] & has_name[b], shared_names, -1).astype(np.int8)
     with np.errstate(invalid="ignore"):
-        features["days_apart"] = np.abs(signals.day[a] - signals.day[b])
-    features["age_change"] = _age_change(signals.age, signals.day, a, b)
-    features["same_city"] = _same_code(signals.city, a, b)
-    features["same_site"] = _same_code(signals.site, a, b)
+        features["days_apart"] = np.abs(facts.day[a] - facts.day[b])
+    features["age_change"] = _age_change(facts.age, facts.day, a, b)
+    features["same_city"] = _same_code(facts.city, a, b)
+    features["same_site"] = _same_code(facts.site, a, b)
     return pd.DataFrame(features)
 
 
-def _fuzzy_scores(pairs: np.ndarray, signals: AdSignals) -> np.ndarray:
+def _templates(pairs: np.ndarray, text: TextEvidence, id_rank: np.ndarray) -> TemplatePairs:
+    """The template test (`compare_templates`) with each pair read in ad_id order: the word
+    aligner is not symmetric, and results must not depend on the order of input rows."""
+    swap = id_rank[pairs[:, 0]] > id_rank[pairs[:, 1]]
+    oriented = np.where(swap[:, None], pairs[:, ::-1], pairs)
+    return compare_templates(text.normalised, oriented, normalize=False)
+
+
+def _fuzzy_scores(pairs: np.ndarray, text: TextEvidence) -> np.ndarray:
     """rapidfuzz token-set ratio (0..1) of the normalised texts: robust to re-ordered sentences
     and to one text containing the other; NaN where a text is unusable."""
     if len(pairs) == 0:
         return np.empty(0)
-    texts = np.asarray(signals.normalised, dtype=object)
+    texts = np.asarray(text.normalised, dtype=object)
     scores = cpdist(texts[pairs[:, 0]], texts[pairs[:, 1]], scorer=fuzz.token_set_ratio, workers=-1,
                     dtype=np.float32).astype(np.float64) / 100.0
-    both = signals.text_usable[pairs[:, 0]] & signals.text_usable[pairs[:, 1]]
+    both = text.usable[pairs[:, 0]] & text.usable[pairs[:, 1]]
     return np.where(both, scores, np.nan)
 
 
@@ -182,24 +178,24 @@ def _same_code(codes: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return np.where(known, (codes[a] == codes[b]).astype(np.int8), np.int8(-1)).astype(np.int8)
 
 
-def _image_evidence(pairs: np.ndarray, signals: AdSignals) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _image_evidence(pairs: np.ndarray, photos: PhotoEvidence) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Look up each candidate pair among the ad pairs that share a near photo: the distance, and
     the contacts and claimed persons the shared photo is seen with (0 where none is shared)."""
     m = len(pairs)
     distance = np.full(m, NO_IMAGE_MATCH, dtype=np.int64)
     spread = np.zeros(m, dtype=np.int64)
     claims = np.zeros(m, dtype=np.int64)
-    if m == 0 or len(signals.image_ad_pairs) == 0:
+    if m == 0 or len(photos.ad_pairs) == 0:
         return distance, spread, claims
-    n = max(int(pairs.max()), int(signals.image_ad_pairs.max())) + 1
+    n = max(int(pairs.max()), int(photos.ad_pairs.max())) + 1
     wanted = pairs[:, 0] * n + pairs[:, 1]
-    known = signals.image_ad_pairs[:, 0] * n + signals.image_ad_pairs[:, 1]
+    known = photos.ad_pairs[:, 0] * n + photos.ad_pairs[:, 1]
     order = np.argsort(known)
     position = np.searchsorted(known[order], wanted)
     position = np.minimum(position, known.size - 1)
     hit = known[order][position] == wanted
     found = order[position[hit]]
-    distance[hit] = signals.image_ad_distance[found]
-    spread[hit] = signals.image_ad_spread[found]
-    claims[hit] = signals.image_ad_claims[found]
+    distance[hit] = photos.ad_distance[found]
+    spread[hit] = photos.ad_spread[found]
+    claims[hit] = photos.ad_claims[found]
     return distance, spread, claims

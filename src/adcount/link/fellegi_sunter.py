@@ -37,9 +37,10 @@ MIN_SHARE, MAX_SHARE = 1e-3, 1 - 1e-3
 class FellegiSunter(BitsModel):
     """Fellegi–Sunter model over named comparisons (see `comparisons.COMPARISONS`).
 
-    Parameters follow scikit-learn conventions; learned state ends in an underscore:
+    Parameters follow scikit-learn conventions: `__init__` takes the parameters only; the
+    learned state, set by `fit` (or `from_rules`, `from_dict`), ends in an underscore:
     `match_share_` (lambda), `m_` and `u_` (comparison -> per-level probabilities),
-    `n_iter_`, `converged_`.
+    `n_iter_`, `converged_`. An unfitted model has none of them (`is_fitted`).
     """
 
     comparisons: tuple[str, ...] = DEFAULT_COMPARISONS
@@ -47,11 +48,16 @@ class FellegiSunter(BitsModel):
     level_order: dict[str, tuple[tuple[int | None, ...], ...]] = field(default_factory=lambda: dict(LEVEL_ORDER))
     max_iter: int = 200
     tol: float = 1e-6
-    match_share_: float = PRIOR_MATCH_SHARE
-    m_: dict[str, np.ndarray] = field(default_factory=dict)
-    u_: dict[str, np.ndarray] = field(default_factory=dict)
-    n_iter_: int = 0
-    converged_: bool = False
+
+    def is_fitted(self) -> bool:
+        """Whether the model has learned (or been given) its m and u tables."""
+        return hasattr(self, "m_")
+
+    def _learned(self, match_share: float, m: dict[str, np.ndarray], u: dict[str, np.ndarray],
+                 n_iter: int = 0, converged: bool = False) -> "FellegiSunter":
+        """Set the learned state at once."""
+        self.match_share_, self.m_, self.u_, self.n_iter_, self.converged_ = match_share, m, u, n_iter, converged
+        return self
 
     @classmethod
     def from_rules(cls, levels: pd.DataFrame, comparisons: tuple[str, ...] = DEFAULT_COMPARISONS) -> "FellegiSunter":
@@ -64,8 +70,7 @@ class FellegiSunter(BitsModel):
         ads) would read her phone as no evidence at all. EM starts from this table and normalises
         m in its first M-step.
         """
-        model = cls(comparisons=comparisons)
-        model.match_share_ = PRIOR_MATCH_SHARE
+        model = cls(comparisons=comparisons)._learned(PRIOR_MATCH_SHARE, {}, {})
         for name in comparisons:
             bits = np.asarray(rule_bits(name))
             column = levels[name].to_numpy()
@@ -95,13 +100,13 @@ class FellegiSunter(BitsModel):
         view = _independent_view(self.comparisons)
         if view != self.comparisons:
             return self._fit_joints(view, levels, labels, sample_weight)
-        if not self.m_:
+        if not self.is_fitted():
             start = FellegiSunter.from_rules(levels, self.comparisons)
-            self.m_, self.u_, self.match_share_ = start.m_, start.u_, start.match_share_
+            self._learned(start.match_share_, start.m_, start.u_)
         patterns, counts, fixed = _patterns(levels[list(self.comparisons)], labels, sample_weight)
         sizes = [len(BY_NAME[name].levels) for name in self.comparisons]
         previous = -np.inf
-        self.converged_ = False
+        self.n_iter_, self.converged_ = 0, False
         for iteration in range(1, self.max_iter + 1):
             log_m, log_u = self._log_likelihoods(patterns)
             log_odds = np.log(self.match_share_) - np.log1p(-self.match_share_) + log_m - log_u
@@ -125,9 +130,10 @@ class FellegiSunter(BitsModel):
         parts), then one estimate of each joint's m and u from the posteriors EM ends with."""
         inner = FellegiSunter(comparisons=view, fixed_m=self.fixed_m, level_order=self.level_order,
                               max_iter=self.max_iter, tol=self.tol)
-        if all(name in self.m_ for name in view):
-            inner.m_, inner.u_ = dict(self.m_), dict(self.u_)
-            inner.match_share_ = self.match_share_
+        if self.is_fitted() and all(name in self.m_ for name in view):
+            inner._learned(self.match_share_, dict(self.m_), dict(self.u_))
+        elif not self.is_fitted():
+            self._learned(PRIOR_MATCH_SHARE, {}, {})
         levels = _with_parts(levels, self.comparisons)
         inner.fit(levels, labels, sample_weight)
         posterior = inner.predict_proba(levels)
@@ -197,9 +203,8 @@ class FellegiSunter(BitsModel):
     @classmethod
     def from_dict(cls, data: dict) -> "FellegiSunter":
         comparisons = tuple(data["comparisons"])
-        model = cls(comparisons=comparisons)
-        model.match_share_ = float(data["match_share"])
-        model.n_iter_, model.converged_ = int(data.get("n_iter", 0)), bool(data.get("converged", False))
+        model = cls(comparisons=comparisons)._learned(float(data["match_share"]), {}, {},
+                                                      int(data.get("n_iter", 0)), bool(data.get("converged", False)))
         for name in comparisons:
             size = len(BY_NAME[name].levels)
             m, u = np.asarray(data["m"][name], float), np.asarray(data["u"][name], float)

@@ -20,28 +20,27 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from adcount.config import LinkConfig
 from adcount.link.fellegi_sunter import MAX_SHARE, MIN_SHARE, FellegiSunter
 
-SURE = 0.999  # a rules probability this high (or this low on the other side) is a sure decision
-# share of the rules' sure decisions (weighted as EM weighs pairs) a fit may overturn. Measured
-# with the level order on (benchmarks/README.md, EM guard): at most 0.14% on pas-de-calais-2018
-# seeds 0-4, 0.9% on north-america-en seeds 0-1, 1.8% on 150-ad north-america-en sets; 10% is
-# far beyond the spread of fits that do the job
-MAX_OVERTURNED = 0.10
+# defaults of the configuration fields link.fit_sure and link.fit_max_overturned (measured there)
+SURE = LinkConfig.fit_sure
+MAX_OVERTURNED = LinkConfig.fit_max_overturned
 
 
 def overturned_share(fitted: FellegiSunter, rules: FellegiSunter, levels: pd.DataFrame,
-                     weights: np.ndarray) -> float:
+                     weights: np.ndarray, sure: float = SURE) -> float:
     """Share (by pair weight) of the pairs the rules are sure of that `fitted` decides the other
     way at a 0.5 threshold (0 when the rules are sure of none)."""
     by_rules = rules.predict_proba(levels)
-    sure = (by_rules >= SURE) | (by_rules <= 1.0 - SURE)
-    turned = sure & ((fitted.predict_proba(levels) >= 0.5) != (by_rules >= 0.5))
-    total = float(weights[sure].sum())
+    decided = (by_rules >= sure) | (by_rules <= 1.0 - sure)
+    turned = decided & ((fitted.predict_proba(levels) >= 0.5) != (by_rules >= 0.5))
+    total = float(weights[decided].sum())
     return float(weights[turned].sum()) / total if total > 0 else 0.0
 
 
-def checked_em(model: FellegiSunter, levels: pd.DataFrame, weights: np.ndarray) -> tuple[FellegiSunter, str]:
+def checked_em(model: FellegiSunter, levels: pd.DataFrame, weights: np.ndarray, sure: float = SURE,
+               max_overturned: float = MAX_OVERTURNED) -> tuple[FellegiSunter, str]:
     """`model` fitted by EM on these pairs, or the rule weights when the fit fails a check
     (module docs); with a note saying which (empty when EM's fit is kept)."""
     rules = FellegiSunter.from_rules(levels, model.comparisons)
@@ -50,8 +49,8 @@ def checked_em(model: FellegiSunter, levels: pd.DataFrame, weights: np.ndarray) 
         side = "one person" if fitted.match_share_ >= MAX_SHARE else "two persons"
         return rules, (f"EM put nearly every candidate pair in one class ({side}) and learned nothing of "
                        "the other: pairs scored with the hand-set rule weights")
-    share = overturned_share(fitted, rules, levels, weights)
-    if share > MAX_OVERTURNED:
+    share = overturned_share(fitted, rules, levels, weights, sure)
+    if share > max_overturned:
         return rules, (f"EM's fit turned around {share:.0%} of the pairs the hand-set rules are sure of "
-                       f"(at most {MAX_OVERTURNED:.0%} expected): pairs scored with the rule weights")
+                       f"(at most {max_overturned:.0%} expected): pairs scored with the rule weights")
     return fitted, ""

@@ -20,14 +20,16 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from adcount.config import LinkConfig
 from adcount.link.cluster import components
 from adcount.link.comparisons import shares_personal_photo
 
-MIN_SET_ADS = 4  # ads with photos a set needs before its photos stand for one person's
+MIN_SET_ADS = LinkConfig.min_photo_set_ads  # default ads with photos a set needs (link.min_photo_set_ads)
 
 
 def photo_sets_apart(persons: np.ndarray, pairs: np.ndarray, features: pd.DataFrame,
-                     photo_count: np.ndarray, day: np.ndarray) -> np.ndarray:
+                     photo_count: np.ndarray, day: np.ndarray, min_set_ads: int = MIN_SET_ADS,
+                     stock_photo_contacts: int = LinkConfig.stock_photo_contacts) -> np.ndarray:
     """Per pair (rows of `pairs`/`features`): True when its ads are in one found person but in
     two of its photo sets that never meet (module docs).
 
@@ -37,12 +39,12 @@ def photo_sets_apart(persons: np.ndarray, pairs: np.ndarray, features: pd.DataFr
     n = persons.size
     a, b = pairs[:, 0], pairs[:, 1]
     inside = persons[a] == persons[b]
-    photo_set = components(n, pairs[inside & shares_personal_photo(features)])
+    photo_set = components(n, pairs[inside & shares_personal_photo(features, stock_photo_contacts)])
     shows = photo_count > 0
     n_sets = photo_set.max() + 1 if n else 0
     set_ads = np.bincount(photo_set[shows], minlength=n_sets)
     mixes = np.bincount(photo_set[photo_count >= 2], minlength=n_sets) > 0
-    established = (set_ads >= MIN_SET_ADS) & mixes
+    established = (set_ads >= min_set_ads) & mixes
     candidate = inside & shows[a] & shows[b] & (photo_set[a] != photo_set[b]) \
         & established[photo_set[a]] & established[photo_set[b]]
     if not candidate.any():

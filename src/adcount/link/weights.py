@@ -2,7 +2,7 @@
 
 An ad's candidate pairs weigh at most PAIRS_PER_AD_IN_EM pairs in all, so a prolific poster's
 cliques (77 ads: 2,926 pairs of one person) cannot be most of what EM sees. Used by the pipeline
-and by `adcount.link.active.fold_labels`, so a model refitted with labels learns from the same
+and by `adcount.tools.label.fold_labels`, so a model refitted with labels learns from the same
 weighting as the run it refits.
 """
 
@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import numpy as np
 
-PAIRS_PER_AD_IN_EM = 10.0  # an ad's candidate pairs weigh at most this many pairs in EM
+from adcount.config import LinkConfig
+
+PAIRS_PER_AD_IN_EM = LinkConfig.pairs_per_ad_in_em  # default cap: configuration field link.pairs_per_ad_in_em
 
 
-def pair_weights(n: int, pairs: np.ndarray) -> np.ndarray:
-    """Weight of each candidate pair in EM: an ad with more than PAIRS_PER_AD_IN_EM candidate
+def pair_weights(n: int, pairs: np.ndarray, cap: float = PAIRS_PER_AD_IN_EM) -> np.ndarray:
+    """Weight of each candidate pair in EM: an ad with more than `cap` candidate
     pairs shares that much weight among them; a pair weighs the mean of its two ads' shares.
 
     Unweighted, a prolific poster's ads (77 ads: 2,926 pairs of one person) are most of what EM
@@ -26,5 +28,5 @@ def pair_weights(n: int, pairs: np.ndarray) -> np.ndarray:
     held-out heavy-tailed and pas-de-calais sets (benchmarks/README.md, prolific posters).
     """
     degree = np.bincount(pairs.ravel(), minlength=n).astype(float)
-    share = np.minimum(1.0, PAIRS_PER_AD_IN_EM / np.maximum(degree, 1.0))
+    share = np.minimum(1.0, cap / np.maximum(degree, 1.0))
     return 0.5 * (share[pairs[:, 0]] + share[pairs[:, 1]])

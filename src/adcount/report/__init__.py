@@ -1,1 +1,1 @@
-"""HTML report."""
+"""Reports over a finished result: `html.write_report`, one self-contained HTML file."""

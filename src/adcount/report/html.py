@@ -13,7 +13,6 @@ from __future__ import annotations
 import html
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -24,9 +23,7 @@ from adcount.report.networks import TIES
 from adcount.report.strings import Strings, choose_language
 from adcount.report.svgmap import boundaries, departement_map
 from adcount.report.tables import ReportInputs, ReportTables, build_tables, write_tables
-
-if TYPE_CHECKING:
-    from adcount.result import DedupResult
+from adcount.result import DedupResult
 
 SHOWN_ROWS = 25  # rows of a long table or chart shown in the page; all of them are in its CSV
 SHOWN_ORIGINS = 15

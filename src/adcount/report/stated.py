@@ -22,8 +22,8 @@ import pyarrow.compute as pc
 import scipy.sparse as sp
 
 from adcount.claims import GENDERS, Claims, builtin_languages, read_claims
-from adcount.claims.lexicon import lexicon_data
-from adcount.normalize.text import normalize_texts
+from adcount.lexicon_format import lexicon_data
+from adcount.text.normalize import normalize_texts
 
 # one-letter codes that sites print in a gender field (F/W woman, M/H man: "homme", T trans)
 GENDER_LETTERS = {"f": "woman", "w": "woman", "m": "man", "h": "man", "t": "trans"}

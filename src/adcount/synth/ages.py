@@ -10,11 +10,10 @@ minors advertised as 18 or 19. The claims of the first ads are the diagnostic's 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 
 import numpy as np
 
-from .population import Persons
+from .population import AgeHabits, Persons
 from .presets import Preset
 
 DAYS_PER_YEAR = 365.25
@@ -23,18 +22,6 @@ MINOR_AGES = (15, 17)  # true ages of minors advertised as adults (inclusive)
 MINOR_CLAIMS = (18, 19)  # what their ads claim (inclusive)
 SITE_OFFSETS = np.array([-3, -2, -1, -1, 1, 2])  # another site, another age: mostly younger
 ROUND_TO = 5  # round claims are multiples of five
-
-
-@dataclass
-class AgeHabits:
-    """Per-person truth and habits of age claims."""
-
-    birth_day: np.ndarray  # birth, in days from the period's start (negative)
-    true_minus_claim: np.ndarray  # years between truth and first claim (+: shaved, -: minor)
-    updates: np.ndarray  # claims follow birthdays
-    rounds: np.ndarray  # claims are the round age at or below
-    site_offset: np.ndarray  # (n, site slots) years added to the claim on each of her sites
-    minor: np.ndarray
 
 
 def draw_age_habits(preset: Preset, p: Persons, rng: np.random.Generator) -> AgeHabits:

@@ -14,11 +14,12 @@ import pandas as pd
 
 from .compose import compose_ads, contact_truth
 from .habits import apply_person_habits
+from .heldout import resolve_preset
 from .photoset import render_photos
 from .population import simulate_persons
 from .posting_habits import apply_posting_habits
 from .postings import simulate_postings
-from .presets import Preset, resolve_preset
+from .presets import Preset
 from .truth import AD_TRUTH_COLUMNS, ad_truth, person_truth, summary
 from .worlds import WORLDS
 from .writer import write_ad_set

@@ -64,3 +64,16 @@ def random_preset(k: int) -> Preset:
         agency_tenure_days=u(14.0, 180.0), agency_own_phone_share=u(0.0, 0.3),
         caps_title_rate=u(0.0, 0.5), title_emoji_rate=u(0.0, 0.6),
     )
+
+
+def resolve_preset(preset: str | Preset) -> Preset:
+    """A ``Preset`` from itself, a name of ``PRESETS`` or ``"heldout-<k>"``."""
+    if isinstance(preset, Preset):
+        return preset
+    if isinstance(preset, str) and preset.startswith(HELDOUT_PREFIX) \
+            and preset[len(HELDOUT_PREFIX):].isdigit():
+        return random_preset(int(preset[len(HELDOUT_PREFIX):]))
+    if preset in PRESETS:
+        return PRESETS[preset]
+    raise ValueError(f"unknown preset {preset!r}; choose one of {sorted(PRESETS)} or "
+                     f"'{HELDOUT_PREFIX}<k>'")

@@ -26,6 +26,37 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+# country -> (dial code, allowed leading digits of the national number, random digits after them)
+MOBILE_RANGES: dict[str, tuple[str, tuple[str, ...], int]] = {
+    "FR": ("33", ("60", "61", "62", "64", "65", "66", "67", "68", "73", "74", "75", "76", "77",
+                  "78"), 7),
+    "RO": ("40", ("72", "73", "74", "75", "76", "77"), 7),
+    "BG": ("359", ("87", "88", "89"), 7),
+    "BR": ("55", ("1196", "1197", "1198", "1199"), 7),
+    "CO": ("57", ("300", "301", "310", "311", "312", "313", "315", "320"), 7),
+    "CN": ("86", ("135", "136", "137", "138", "139", "186", "187", "188"), 8),
+    "NG": ("234", ("803", "805", "806"), 7),
+    "ES": ("34", ("60", "61", "62", "63", "64", "65", "66", "67", "68", "69"), 7),
+    "BE": ("32", ("47", "48", "49"), 7),
+    # checked with phonenumbers: every number of these blocks is a valid mobile (or, in North
+    # America, a valid number of a real area code; exchanges are set by ``nanp_numbers``)
+    "GB": ("44", tuple(str(b) for b in range(740, 760) if b not in (745, 750, 752)), 7),  # no IM/JE
+    "DE": ("49", ("151", "152", "157", "159"), 8),
+    "IT": ("39", ("32", "33", "34", "35", "36", "38", "39"), 8),
+    "NL": ("31", ("61", "62", "63", "64", "65"), 7),
+    "CH": ("41", ("75", "76", "77", "78", "79"), 7),
+    "US": ("1", ("212", "213", "312", "713", "602", "215", "305", "404"), 7),
+    "CA": ("1", ("416", "514", "604", "403", "613", "780"), 7),
+    "MX": ("52", ("55", "33", "81"), 8),
+    "CU": ("53", ("52", "53", "54", "55", "56", "58"), 6),
+    "TH": ("66", ("81", "82", "83", "84", "86", "89", "91", "92", "95"), 7),
+    "PH": ("63", ("905", "906", "915", "917", "918", "919", "920", "927"), 7),
+    "VN": ("84", ("90", "91", "93", "94", "96", "97", "98"), 7),
+    "RU": ("7", ("915", "916", "925", "926", "903", "905"), 7),
+    "HU": ("36", ("20", "30", "70"), 7),
+    "PL": ("48", ("50", "51", "53", "57", "60", "66", "69", "72", "78", "79", "88"), 7),
+}
+
 KINDS = ("digit", "word", "oh", "lookalike", "keycap", "mixed")
 _KIND = {kind: i for i, kind in enumerate(KINDS)}
 DIGIT_WORDS = {
@@ -158,8 +189,6 @@ def _parse(pattern: str) -> tuple[list[str], list[int]]:
 @functools.lru_cache(maxsize=1)
 def compiled() -> _Compiled:
     """Compile the styles of every country with a mobile range (French numbers excepted)."""
-    from .contacts import MOBILE_RANGES
-
     tables = {}
     for country, (dial, prefixes, n_random) in MOBILE_RANGES.items():
         if country == "FR":

@@ -13,7 +13,6 @@ persons whose activity draws no ad exist in the truth but on no site.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -23,9 +22,6 @@ from .presets import Preset
 from .styles import NEUTRAL_STYLE, Style, draw_style, follow_organisers, organiser_leaders
 from .worlds import WORLDS, World
 
-if TYPE_CHECKING:
-    from .ages import AgeHabits
-
 GENDERS = ("female", "trans", "male")
 KIND_INDEPENDENT, KIND_NETWORK, KIND_PARTNER, KIND_DECOY, KIND_AGENCY = 0, 1, 2, 3, 4
 KIND_NAMES = ("independent", "network", "partner", "decoy", "agency")
@@ -34,6 +30,18 @@ ROUTE_STOPS = 4
 
 # claimed ages: (first age, last age, probability mass); 36% are 25 or under
 AGE_BANDS = ((18, 25, 0.36), (26, 35, 0.38), (36, 45, 0.18), (46, 55, 0.08))
+
+
+@dataclass
+class AgeHabits:
+    """Per-person truth and habits of age claims."""
+
+    birth_day: np.ndarray  # birth, in days from the period's start (negative)
+    true_minus_claim: np.ndarray  # years between truth and first claim (+: shaved, -: minor)
+    updates: np.ndarray  # claims follow birthdays
+    rounds: np.ndarray  # claims are the round age at or below
+    site_offset: np.ndarray  # (n, site slots) years added to the claim on each of her sites
+    minor: np.ndarray
 
 
 @dataclass

@@ -216,17 +216,3 @@ PRESETS: dict[str, Preset] = {p.name: p for p in (_PAS_DE_CALAIS_2018, _TEXT_SCA
                                                   _NORTH_AMERICA_EN, _EUROPE_MIXED)}
 HELDOUT_PREFIX = "heldout-"  # "heldout-7": random_preset(7)
 
-
-def resolve_preset(preset: str | Preset) -> Preset:
-    """A ``Preset`` from itself, a name of ``PRESETS`` or ``"heldout-<k>"``."""
-    if isinstance(preset, Preset):
-        return preset
-    if isinstance(preset, str) and preset.startswith(HELDOUT_PREFIX) \
-            and preset[len(HELDOUT_PREFIX):].isdigit():
-        from .heldout import random_preset
-
-        return random_preset(int(preset[len(HELDOUT_PREFIX):]))
-    if preset in PRESETS:
-        return PRESETS[preset]
-    raise ValueError(f"unknown preset {preset!r}; choose one of {sorted(PRESETS)} or "
-                     f"'{HELDOUT_PREFIX}<k>'")

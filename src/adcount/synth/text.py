@@ -20,6 +20,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from .lexicon import HOMOGLYPHS
+from .phrasebooks import all_entries
 
 EDIT_FORMS = ("clean", "typo", "lookalike", "shout")
 _SLOT = re.compile(r"\{(\w+)\}")
@@ -144,7 +145,5 @@ def spaced(column: pa.Array) -> pa.Array:
 def pools(seed: int = 2018) -> tuple[SentencePool, SentencePool]:
     """The body and closing pools of every language (constants of the generator, built once
     per process; French first, so its entries are those of the French-only generator)."""
-    from .phrasebooks import all_entries
-
     return (SentencePool([p for _, p in all_entries("body")], seed),
             SentencePool(all_entries("closings"), seed + 1))

@@ -1,1 +1,0 @@
-"""Candidate pairs: LSH banding, Hamming neighbours, shared-key joins."""

@@ -1,1 +1,0 @@
-"""Text normalisation and contact extraction (phones, e-mails, handles)."""

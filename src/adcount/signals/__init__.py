@@ -1,1 +1,0 @@
-"""Per-ad signals: MinHash signatures of text, perceptual hashes of photos."""
