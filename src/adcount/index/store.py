@@ -240,7 +240,8 @@ class Store:
     def replace_pairs(self, table: str, rows: np.ndarray, pairs: np.ndarray, probability: np.ndarray | None) -> None:
         """Drop `table`'s pairs with both ends in `rows`, then store `pairs` (index rows)."""
         self._fill("chosen", rows)
-        self.conn.execute(f"DELETE FROM {table} WHERE a IN (SELECT row FROM chosen) AND b IN (SELECT row FROM chosen)")
+        self.conn.execute(f"DELETE FROM {table} WHERE (a, b) IN (SELECT a, b FROM chosen CROSS JOIN {table}"
+                          f" ON {table}.a = chosen.row WHERE b IN (SELECT row FROM chosen))")
         if probability is None:
             self.conn.executemany(f"INSERT OR IGNORE INTO {table} VALUES(?, ?)", pairs.tolist())
         else:
@@ -250,8 +251,8 @@ class Store:
     def pairs_among(self, table: str, rows: np.ndarray) -> np.ndarray:
         """`table`'s pairs with both ends in `rows` (index rows)."""
         self._fill("chosen", rows)
-        found = self.conn.execute(f"SELECT a, b FROM {table} WHERE a IN (SELECT row FROM chosen)"
-                                  " AND b IN (SELECT row FROM chosen)").fetchall()
+        found = self.conn.execute(f"SELECT a, b FROM chosen CROSS JOIN {table} ON {table}.a = chosen.row"
+                                  " WHERE b IN (SELECT row FROM chosen)").fetchall()
         return np.array(found, np.int64).reshape(-1, 2)
 
     def links(self) -> tuple[np.ndarray, np.ndarray]:
