@@ -239,9 +239,7 @@ class Store:
     # --- links and network edges ---
     def replace_pairs(self, table: str, rows: np.ndarray, pairs: np.ndarray, probability: np.ndarray | None) -> None:
         """Drop `table`'s pairs with both ends in `rows`, then store `pairs` (index rows)."""
-        self._fill("chosen", rows)
-        self.conn.execute(f"DELETE FROM {table} WHERE (a, b) IN (SELECT a, b FROM chosen CROSS JOIN {table}"
-                          f" ON {table}.a = chosen.row WHERE b IN (SELECT row FROM chosen))")
+        self.conn.executemany(f"DELETE FROM {table} WHERE a = ? AND b = ?", self.pairs_among(table, rows).tolist())
         if probability is None:
             self.conn.executemany(f"INSERT OR IGNORE INTO {table} VALUES(?, ?)", pairs.tolist())
         else:
@@ -251,9 +249,9 @@ class Store:
     def pairs_among(self, table: str, rows: np.ndarray) -> np.ndarray:
         """`table`'s pairs with both ends in `rows` (index rows)."""
         self._fill("chosen", rows)
-        found = self.conn.execute(f"SELECT a, b FROM chosen CROSS JOIN {table} ON {table}.a = chosen.row"
-                                  " WHERE b IN (SELECT row FROM chosen)").fetchall()
-        return np.array(found, np.int64).reshape(-1, 2)
+        found = self.conn.execute(f"SELECT a, b FROM chosen CROSS JOIN {table} ON {table}.a = chosen.row").fetchall()
+        pairs = np.array(found, np.int64).reshape(-1, 2)
+        return pairs[np.isin(pairs[:, 1], rows)]
 
     def links(self) -> tuple[np.ndarray, np.ndarray]:
         found = self.conn.execute("SELECT a, b, probability FROM links ORDER BY a, b").fetchall()
