@@ -23,7 +23,7 @@ from adcount.index.records import AD_COLUMNS, AdRecords, PhotoLayout
 from adcount.index.schema import connect
 
 KILL_ENV = "ADCOUNT_INDEX_KILL_AT"  # crash tests only: "step:N", "commit:MICROSECONDS" or "point:NAME"
-KILL_STEP_OPCODES = 100  # SQLite virtual-machine steps between two looks at "step:N"
+KILL_STEP_OPCODES = 10  # SQLite virtual-machine steps between two looks at "step:N"
 
 
 class Store:
