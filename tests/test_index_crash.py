@@ -23,7 +23,7 @@ from habit_ads import agency, aging_woman_fr, bystanders
 KEY = "crash-test-key-0123"
 ADD = "import sys; from adcount.index import Index; Index(sys.argv[1], key=sys.argv[3]).add(sys.argv[2])"
 KILL_POINTS = ([f"point:{name}" for name in ("inserted", "linked", "logged")]
-               + [f"step:{n}" for n in (1, 2, 3, 5, 8, 11, 15, 20, 26, 33, 41, 50, 60, 71, 83, 96, 110)]
+               + [f"step:{n}" for n in (1, 5, 20, 50, 100, 200, 350, 500, 700, 900, 1200, 1600, 2000, 2500, 3000, 3600, 4200)]
                + [f"commit:{us}" for us in (0, 100, 300, 1000)])
 
 

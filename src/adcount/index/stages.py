@@ -69,10 +69,13 @@ class Linkage:
     model_note: str
 
 
-def records_for(ads: Ads, config: Config, *, key: bytes | str | None, key_dir: Path) -> tuple[AdRecords, pd.DataFrame]:
-    """The records of freshly loaded ads (rows in `ads.table` order) and the run's flags."""
+def records_for(ads: Ads, config: Config, *, key: bytes | str | None, key_dir: Path,
+                region: str | None = None) -> tuple[AdRecords, pd.DataFrame, str | None]:
+    """The records of freshly loaded ads (rows in `ads.table` order), the run's flags, and the
+    phone region national numbers were read with (`region`, else the configuration's, else
+    inferred from these ads)."""
     table = ads.table
-    contacts = ad_contacts(table, config.contacts.region, key=key, out_dir=key_dir)
+    contacts = ad_contacts(table, region or config.contacts.region, key=key, out_dir=key_dir)
     normalised = normalize_texts(ad_texts(table))
     text = config.text
     signatures = minhash(normalised, num_perm=text.num_perm, seed=text.seed, shingle=text.shingle, k=text.k,
@@ -100,7 +103,7 @@ def records_for(ads: Ads, config: Config, *, key: bytes | str | None, key_dir: P
         layout = PhotoLayout(tuple(hashes.columns), tuple(hashes.base_columns), tuple(hashes.masked_columns), hashes.mode)
         frame["photo_count"] = np.bincount(owner[ok], minlength=len(table)).astype(np.int64)
     records = AdRecords(frame, signatures, band_keys, contact_rows, owner.astype(np.int64), photo_hashes, ok, layout)
-    return records, _run_flags(ads.flags, photo_flags)
+    return records, _run_flags(ads.flags, photo_flags), contacts.region.region if contacts.region else None
 
 
 def similar_texts(sig_a: np.ndarray, sig_b: np.ndarray, threshold: float) -> np.ndarray:

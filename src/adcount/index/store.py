@@ -23,7 +23,7 @@ from adcount.index.records import AD_COLUMNS, AdRecords, PhotoLayout
 from adcount.index.schema import connect
 
 KILL_ENV = "ADCOUNT_INDEX_KILL_AT"  # crash tests only: "step:N", "commit:MICROSECONDS" or "point:NAME"
-KILL_STEP_OPCODES = 1000  # SQLite virtual-machine steps between two looks at "step:N"
+KILL_STEP_OPCODES = 10  # SQLite virtual-machine steps between two looks at "step:N"
 
 
 class Store:
@@ -239,8 +239,7 @@ class Store:
     # --- links and network edges ---
     def replace_pairs(self, table: str, rows: np.ndarray, pairs: np.ndarray, probability: np.ndarray | None) -> None:
         """Drop `table`'s pairs with both ends in `rows`, then store `pairs` (index rows)."""
-        self._fill("chosen", rows)
-        self.conn.execute(f"DELETE FROM {table} WHERE a IN (SELECT row FROM chosen) AND b IN (SELECT row FROM chosen)")
+        self.conn.executemany(f"DELETE FROM {table} WHERE a = ? AND b = ?", self.pairs_among(table, rows).tolist())
         if probability is None:
             self.conn.executemany(f"INSERT OR IGNORE INTO {table} VALUES(?, ?)", pairs.tolist())
         else:
@@ -250,9 +249,9 @@ class Store:
     def pairs_among(self, table: str, rows: np.ndarray) -> np.ndarray:
         """`table`'s pairs with both ends in `rows` (index rows)."""
         self._fill("chosen", rows)
-        found = self.conn.execute(f"SELECT a, b FROM {table} WHERE a IN (SELECT row FROM chosen)"
-                                  " AND b IN (SELECT row FROM chosen)").fetchall()
-        return np.array(found, np.int64).reshape(-1, 2)
+        found = self.conn.execute(f"SELECT a, b FROM chosen CROSS JOIN {table} ON {table}.a = chosen.row").fetchall()
+        pairs = np.array(found, np.int64).reshape(-1, 2)
+        return pairs[np.isin(pairs[:, 1], rows)]
 
     def links(self) -> tuple[np.ndarray, np.ndarray]:
         found = self.conn.execute("SELECT a, b, probability FROM links ORDER BY a, b").fetchall()
