@@ -12,76 +12,19 @@ The library is imported inside the commands, not at the top of this module, so t
 from __future__ import annotations
 
 import json
-import os
-import sys
-import warnings
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, Iterator, Optional
+from typing import Iterator, Optional
 
 import typer
-from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from adcount.cli_index import register as register_index_commands
-from adcount.config import Config, ConfigError
-from adcount.load.io import InputError
+from adcount.cli_output import console, fail, guarded, line, output_folder
+from adcount.config import Config
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Count the people behind online sex-work ads: deduplicate, estimate, report.")
-console = Console(stderr=True, markup=False, highlight=False, soft_wrap=True)
-
-
-USER_ERRORS = (InputError, ConfigError, OSError, ValueError)
-
-
-def _line(prefix: str, message: object) -> None:
-    """One line on stderr, whatever the terminal width: no markup, no wrapping."""
-    text = " ".join(str(message).split())
-    sys.stderr.write(f"{prefix}: {text}\n")
-    sys.stderr.flush()
-
-
-def _fail(message: object, code: int = 2) -> None:
-    _line("error", message)
-    raise typer.Exit(code=code)
-
-
-def _os_message(err: OSError) -> str:
-    """An OS error as one sentence naming its path."""
-    where = f": {err.filename}" if err.filename else ""
-    return f"{err.strerror or type(err).__name__}{where}"
-
-
-def _guarded(job: Callable[[], object]) -> object:
-    """Run a command's job: warnings printed as lines, user errors as one line (exit 2), anything
-    else as one line (exit 1) unless ADCOUNT_DEBUG is set."""
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        try:
-            return job()
-        except typer.Exit:
-            raise
-        except OSError as err:
-            _fail(_os_message(err))
-        except USER_ERRORS as err:
-            _fail(err)
-        except Exception as err:  # noqa: BLE001 - the CLI's promise: one line, no traceback
-            if os.environ.get("ADCOUNT_DEBUG"):
-                raise
-            _fail(f"unexpected {type(err).__name__}: {err} (set ADCOUNT_DEBUG=1 for details)", code=1)
-        finally:
-            for warning in dict.fromkeys(str(w.message) for w in caught):
-                _line("warning", warning)
-    return None
-
-
-def _output_folder(out: Path) -> None:
-    """Refuse an --out that exists and is not a folder, before any work is done."""
-    if out.exists() and not out.is_dir():
-        _fail(f"--out {out} exists and is not a folder")
-
-
 @contextmanager
 def _stage_bar(stages: tuple[str, ...]) -> Iterator:
     """A progress bar over the pipeline's steps, advanced by the callback it yields."""
@@ -122,7 +65,7 @@ def run_job(input_path: Path, out: Path, image_root: Optional[Path], config_path
         try:
             estimates.append(result.estimate(method="combined", lists=design))
         except ValueError as err:  # too few lists or persons: said in the output, not fatal
-            _line("note", f"capture–recapture over {design} not estimated: {err}")
+            line("note", f"capture–recapture over {design} not estimated: {err}")
     result.save(out, estimates=estimates, lang=lang, title=title, national=country)  # the report and its tables too
     console.print(result.summary(), highlight=False)
     return {e.method: e.to_dict() for e in estimates}
@@ -149,9 +92,9 @@ def run(
     """Deduplicate INPUT into persons and networks, estimate the count, write results and report.html."""
     unknown = sorted(set(lists) - {"ads", "site-group", "site", "week"})
     if unknown:
-        _fail(f"unknown --lists {', '.join(unknown)}; use ads, site-group, site or week")
-    _output_folder(out)
-    _guarded(lambda: run_job(input_path, out, image_root, config, raw_contacts, encoding,
+        fail(f"unknown --lists {', '.join(unknown)}; use ads, site-group, site or week")
+    output_folder(out)
+    guarded(lambda: run_job(input_path, out, image_root, config, raw_contacts, encoding,
                              title=f"adcount: {input_path.name}", lists=tuple(lists), region=region, lang=lang,
                              country=country))
     console.print(f"results written to {out}/", highlight=False)
@@ -167,8 +110,8 @@ def synth(
     """Generate a synthetic ad set with ground truth."""
     from adcount import synth as synth_module
 
-    _output_folder(out)
-    frame = _guarded(lambda: synth_module.generate(preset=preset, seed=seed, out_dir=out, n_ads=n_ads))
+    output_folder(out)
+    frame = guarded(lambda: synth_module.generate(preset=preset, seed=seed, out_dir=out, n_ads=n_ads))
     truth = frame.attrs.get("truth", {})
     console.print(f"{len(frame)} ads, {truth.get('n_persons_observed', '?')} persons observed "
                   f"({truth.get('n_persons_total', '?')} in total) written to {out}/", highlight=False)
@@ -186,10 +129,10 @@ def demo(
     from adcount.tools.evaluate import evaluate
 
     data = out / "data"
-    _output_folder(out)
+    output_folder(out)
     console.print(f"generating the synthetic set (pas-de-calais-2018, seed {seed}) in {data}/", highlight=False)
-    frame = _guarded(lambda: synth_module.generate(preset="pas-de-calais-2018", seed=seed, out_dir=data))
-    estimates = _guarded(lambda: run_job(data / "ads.csv", out, data, None, False, None,
+    frame = guarded(lambda: synth_module.generate(preset="pas-de-calais-2018", seed=seed, out_dir=data))
+    estimates = guarded(lambda: run_job(data / "ads.csv", out, data, None, False, None,
                                          title="adcount demo: synthetic Pas-de-Calais 2018"))
     assignments = pd.read_csv(out / "assignments.csv", dtype=str)
     truth = pd.read_csv(data / "truth.csv", dtype=str)

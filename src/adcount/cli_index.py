@@ -13,12 +13,13 @@ from typing import Iterator, Optional
 import typer
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
+from adcount.cli_output import console, fail, guarded, output_folder
+
 ADD_STAGES = ("signals", "candidates", "persons", "networks")
 
 
 @contextmanager
 def _add_bar() -> Iterator:
-    from adcount.cli import console
 
     with Progress(TextColumn("{task.description:<12}"), BarColumn(), TimeElapsedColumn(), console=console,
                   transient=True) as bar:
@@ -27,13 +28,11 @@ def _add_bar() -> Iterator:
 
 
 def _index_folder(folder: Path, must_exist: bool) -> Path:
-    from adcount.cli import _fail
     from adcount.index.schema import DB_FILE
 
-    if folder.exists() and not folder.is_dir():
-        _fail(f"--index {folder} exists and is not a folder")
+    output_folder(folder, "--index")
     if must_exist and not (folder / DB_FILE).is_file():
-        _fail(f"--index {folder} holds no index (add ads to it first: adcount add INPUT --index {folder})")
+        fail(f"--index {folder} holds no index (add ads to it first: adcount add INPUT --index {folder})")
     return folder
 
 
@@ -43,7 +42,6 @@ def add(
     image_root: Optional[Path] = typer.Option(None, "--image-root", help="Folder image paths are relative to."),
 ) -> None:
     """Link a new scrape to the persons already in the index; prints the changelog summary."""
-    from adcount.cli import _guarded, console
     from adcount.index import Index
 
     folder = _index_folder(index, must_exist=False)
@@ -52,7 +50,7 @@ def add(
         with Index(folder) as opened, _add_bar() as advance:
             return opened.add(input_path, image_root=image_root, progress=advance).summary()
 
-    console.print(_guarded(job), highlight=False)
+    console.print(guarded(job), highlight=False)
 
 
 def persons(
@@ -61,7 +59,6 @@ def persons(
     out: Optional[Path] = typer.Option(None, "--out", help="Write the persons as CSV here (else to stdout)."),
 ) -> None:
     """The persons of the index as of a date, one row each."""
-    from adcount.cli import _guarded, console
     from adcount.index import Index
 
     folder = _index_folder(index, must_exist=True)
@@ -70,7 +67,7 @@ def persons(
         with Index(folder) as opened:
             return opened.persons(as_of=as_of)
 
-    table = _guarded(job)
+    table = guarded(job)
     if out is not None:
         table.to_csv(out, index=False)
         console.print(f"{len(table)} persons written to {out}", highlight=False)
@@ -80,7 +77,6 @@ def persons(
 
 def refit(index: Path = typer.Option(..., "--index", help="Index folder.")) -> None:
     """Refit the link model on every ad and say how many ads would change person (ids unchanged)."""
-    from adcount.cli import _guarded, console
     from adcount.index import Index
 
     folder = _index_folder(index, must_exist=True)
@@ -89,7 +85,7 @@ def refit(index: Path = typer.Option(..., "--index", help="Index folder.")) -> N
         with Index(folder) as opened:
             return opened.refit()
 
-    found = _guarded(job)
+    found = guarded(job)
     console.print(f"refit on {found.n_ads} ads: {found.n_ads_changing} ads would change person "
                   f"({found.n_persons_now} persons now, {found.n_persons_refit} with the refitted model); "
                   "the index and its ids are unchanged" + (f"; {found.model_note}" if found.model_note else ""),
@@ -101,18 +97,16 @@ def report(
     out: Path = typer.Option(Path("report.html"), "--out", help="HTML file to write."),
 ) -> None:
     """Write the HTML report of everything in the index (stable person ids)."""
-    from adcount.cli import _guarded, console
     from adcount.index import Index
-    from adcount.report.html import write_report
 
     folder = _index_folder(index, must_exist=True)
 
     def job() -> None:
         with Index(folder) as opened:
             result = opened.result()
-        write_report(result, [result.estimate()], out, title=f"adcount: index {folder.name}")
+        result.report(out, title=f"adcount: index {folder.name}")
 
-    _guarded(job)
+    guarded(job)
     console.print(f"report: {out}", highlight=False)
 
 

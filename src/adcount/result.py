@@ -177,7 +177,8 @@ class DedupResult:
         tables beside it (docs/report.md); return the HTML's path."""
         from adcount.report.html import write_report
 
-        return write_report(self, estimates or [self.estimate()], path, title=title, lang=lang, national=national)
+        chosen = estimates or [self.estimate()]
+        return write_report(self.report_inputs(chosen, national=national), chosen, path, title=title, lang=lang)
 
     def estimate(self, level: float | None = None, method: str = "linkage", **kwargs: Any) -> Estimate:
         """Number of persons, with an interval.

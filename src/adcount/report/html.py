@@ -23,7 +23,6 @@ from adcount.report.networks import TIES
 from adcount.report.strings import Strings, choose_language
 from adcount.report.svgmap import boundaries, departement_map
 from adcount.report.tables import ReportInputs, ReportTables, build_tables, write_tables
-from adcount.result import DedupResult
 
 SHOWN_ROWS = 25  # rows of a long table or chart shown in the page; all of them are in its CSV
 SHOWN_ORIGINS = 15
@@ -206,12 +205,11 @@ def _rejects(summary: dict, s: Strings) -> str:
     return f"<h2>{_e(s('rejects_title'))}</h2>{body}"
 
 
-def write_report(result: "DedupResult", estimates: list[Estimate], path: str | Path, title: str | None = None,
-                 lang: str | None = None, national: str | None = None) -> Path:
-    """Write the report of `result` and `estimates` to `path` and its tables (CSV/JSON) beside it;
-    return the path. lang: "fr" | "en" (default: the ads' language, else the locale); national:
-    ISO code of the country the ads are about (default: the phone region read from the ads)."""
-    inputs = result.report_inputs(estimates, national=national)
+def write_report(inputs: ReportInputs, estimates: list[Estimate], path: str | Path, title: str | None = None,
+                 lang: str | None = None) -> Path:
+    """Write the report of a run's plain data (`inputs`, e.g. `DedupResult.report_inputs()`) and
+    `estimates` to `path` and its tables (CSV/JSON) beside it; return the path. lang: "fr" | "en"
+    (default: the ads' language, else the locale)."""
     tables = build_tables(inputs)
     path = Path(path)
     write_tables(tables, path.parent)
